@@ -1,0 +1,89 @@
+import { z } from 'zod'
+import { contract, type AppContract, type CallName } from '../../shared/contract'
+import type { Access, CallDef } from '../../shared/contract/define'
+import { AppError, type ErrorBody, type FieldIssue, type Result } from '../../shared/errors'
+import type { Role } from '../../shared/roles'
+import type { Actor, Core, Ctx } from './context'
+import { handlers } from '../handlers'
+
+export type Handler<C extends CallDef> = (
+  input: z.output<C['input']>,
+  ctx: Ctx
+) => z.input<C['output']> | Promise<z.input<C['output']>>
+
+export type HandlerMap<T extends Record<string, CallDef>> = { [K in keyof T]: Handler<T[K]> }
+
+function allowed(access: Access, actor: Actor | null): boolean {
+  if (access === 'public') return true
+  if (!actor) return false
+  if (access === 'signed-in') return true
+  return actor.roles.some((r: Role) => access.includes(r))
+}
+
+// Our own refinements carry an i18n key as their message; zod's built-ins are keyed by issue code.
+const OWN_KEY = /^[a-z][a-z0-9_]*$/
+
+export function toFieldIssues(error: z.ZodError): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const params: Record<string, string | number> = {}
+    for (const k of ['maximum', 'minimum', 'expected'] as const) {
+      const v = (issue as unknown as Record<string, unknown>)[k]
+      if (typeof v === 'number' || typeof v === 'string') params[k] = v
+      if (typeof v === 'bigint') params[k] = Number(v)
+    }
+    return {
+      path: issue.path.map(String).join('.'),
+      key: OWN_KEY.test(issue.message) ? issue.message : issue.code,
+      ...(Object.keys(params).length ? { params } : {})
+    }
+  })
+}
+
+function invalidInput(error: z.ZodError): AppError {
+  const issues = toFieldIssues(error)
+  const summary = issues.map((i) => `${i.path || '(input)'}: ${i.key}`).join('; ')
+  return new AppError('invalid_input', `Invalid input: ${summary}`, undefined, issues)
+}
+
+function toErrorBody(err: unknown, name: string): ErrorBody {
+  if (err instanceof AppError) return err.toBody()
+  const code = (err as { code?: unknown })?.code
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return { code: 'busy', message: 'The data file is busy; try again in a moment.' }
+  }
+  console.error(`[call ${name}] failed:`, err)
+  return { code: 'internal', message: 'Something went wrong inside the app; nothing was saved. The error was logged.' }
+}
+
+/**
+ * The one road every call takes, from the Electron window or the browser:
+ * known name → signed in and holding a role the call allows → input valid → handler → output valid.
+ */
+export async function dispatch(core: Core, name: string, rawInput: unknown, token: string | null): Promise<Result<unknown>> {
+  try {
+    if (!Object.hasOwn(contract, name)) {
+      throw new AppError('unknown_call', `There is no call named ${String(name).slice(0, 60)}`)
+    }
+    const callName = name as CallName
+    const def: CallDef = contract[callName]
+    const actor = core.sessions.resolve(token)
+    if (!allowed(def.access, actor)) {
+      if (!actor) throw new AppError('unauthenticated', 'Sign in first.')
+      const roles = def.access === 'public' || def.access === 'signed-in' ? [] : [...def.access]
+      throw new AppError('forbidden', `Your roles do not allow ${callName}.`, { call: callName, roles })
+    }
+    const parsed = def.input.safeParse(rawInput ?? {})
+    if (!parsed.success) throw invalidInput(parsed.error)
+    const ctx: Ctx = { core, db: core.db, clock: core.clock, actor, token }
+    const handler = handlers[callName] as Handler<AppContract[typeof callName]>
+    const result = await handler(parsed.data as never, ctx)
+    const out = def.output.safeParse(result)
+    if (!out.success) {
+      console.error(`[call ${callName}] returned a value its contract does not allow`, out.error.issues)
+      throw new Error('output does not match the contract')
+    }
+    return { ok: true, value: out.data }
+  } catch (err) {
+    return { ok: false, error: toErrorBody(err, name) }
+  }
+}

@@ -1,0 +1,60 @@
+import type { Db, ReadDb } from '../../db/types'
+import type { Actor } from '../../core/context'
+
+export type AuditAction = 'create' | 'update' | 'delete' | 'sign-in' | 'sign-in-failed' | 'export' | 'restore' | 'backup' | string
+
+type Row = Record<string, unknown>
+
+/** Field name → [before, after] of what changed; a created record lists every field it was given. */
+export function diff(before: Row | null, after: Row | null): Record<string, [unknown, unknown]> {
+  const changes: Record<string, [unknown, unknown]> = {}
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
+  for (const key of keys) {
+    if (key === 'version' || key === 'updatedAt' || key === 'createdAt' || key === 'pinHash') continue
+    const a = before?.[key] ?? null
+    const b = after?.[key] ?? null
+    if (JSON.stringify(a) !== JSON.stringify(b)) changes[key] = [a, b]
+  }
+  return changes
+}
+
+export interface AuditEntry {
+  action: AuditAction
+  entity: string
+  entityId: number | string
+  before?: Row | null
+  after?: Row | null
+  /** Extra facts for actions that are not a field change (an export's filter, a restore's file). */
+  note?: Row
+}
+
+/** Must be called inside the transaction of the change it records. */
+export function recordAudit(db: Db, actor: Actor | null, at: Date, entry: AuditEntry): void {
+  const changes = entry.note ?? diff(entry.before ?? null, entry.after ?? null)
+  if (entry.action === 'update' && Object.keys(changes).length === 0) return
+  db.prepare(
+    `INSERT INTO audit_log (at, staff_id, staff_name, action, entity, entity_id, changes)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`
+  ).run(at.toISOString(), actor?.id ?? null, actor?.name ?? null, entry.action, entry.entity, String(entry.entityId), JSON.stringify(changes))
+}
+
+export interface AuditRow {
+  id: number
+  at: string
+  staffId: number | null
+  staffName: string | null
+  action: string
+  entity: string
+  entityId: string
+  changes: Record<string, unknown>
+}
+
+export function historyOf(db: ReadDb, entity: string, entityId: number | string, limit = 200): AuditRow[] {
+  const rows = db
+    .prepare(
+      `SELECT id, at, staff_id AS staffId, staff_name AS staffName, action, entity, entity_id AS entityId, changes
+       FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT ?`
+    )
+    .all(entity, String(entityId), limit) as Array<Omit<AuditRow, 'changes'> & { changes: string }>
+  return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as Record<string, unknown> }))
+}

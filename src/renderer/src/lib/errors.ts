@@ -1,0 +1,37 @@
+import { notifications } from '@mantine/notifications'
+import type { TFunction } from 'i18next'
+import { ApiError } from '../api/client'
+
+/** The message for a failed call, in the user's language. */
+export function errorMessage(t: TFunction, err: unknown): string {
+  if (err instanceof ApiError) {
+    const { code, params, message } = err.body
+    const key = `errors.${code}`
+    const translated = t(key, { ...(params ?? {}), defaultValue: '' }) as string
+    return translated || message
+  }
+  return t('errors.internal')
+}
+
+export function showError(t: TFunction, err: unknown): void {
+  notifications.show({ color: 'red', title: errorMessage(t, err), message: fieldSummary(t, err), autoClose: 8000 })
+}
+
+function fieldSummary(t: TFunction, err: unknown): string {
+  if (!(err instanceof ApiError) || !err.body.issues?.length) return ''
+  return err.body.issues.map((i) => `${i.path}: ${t(`validation.${i.key}`, i.params ?? {}) as string}`).join('\n')
+}
+
+/**
+ * Field-by-field messages for a form, from the issues main sent back: `{ phone: 'Not a phone…' }`.
+ * `prefix` strips a nested object's path (vehicle.plate → plate).
+ */
+export function fieldErrors(t: TFunction, err: unknown, prefix = ''): Record<string, string> {
+  const out: Record<string, string> = {}
+  if (!(err instanceof ApiError)) return out
+  for (const issue of err.body.issues ?? []) {
+    if (prefix && !issue.path.startsWith(prefix)) continue
+    out[issue.path.slice(prefix.length)] = t(`validation.${issue.key}`, issue.params ?? {}) as string
+  }
+  return out
+}

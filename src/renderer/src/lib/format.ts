@@ -1,0 +1,22 @@
+import i18n from '../i18n'
+
+const lang = (): string => i18n.language || 'zh-CN'
+
+export function formatDate(iso: string): string {
+  return new Intl.DateTimeFormat(lang(), { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso))
+}
+
+export function formatDateTime(iso: string): string {
+  return new Intl.DateTimeFormat(lang(), {
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false
+  }).format(new Date(iso))
+}
+
+/** Money arrives in integer cents. */
+export function formatMoney(cents: number): string {
+  return new Intl.NumberFormat(lang(), { style: 'currency', currency: 'CNY' }).format(cents / 100)
+}
+
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(lang()).format(n)
+}
