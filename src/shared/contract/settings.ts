@@ -16,8 +16,9 @@ export const shopSettings = z.object({
   logo
 })
 
+// What settings look like coming out: plain shapes (input rules like `required` apply on the way in).
 export const settings = z.object({
-  shop: shopSettings,
+  shop: z.object({ name: z.string(), address: z.string().nullable(), phone: z.string().nullable(), logo: z.string().nullable() }),
   locale: locale.nullable(),
   timeZone: z.string(),
   idleLockMinutes: z.number().int().min(1).max(240)

@@ -25,14 +25,18 @@ export function App() {
   // A reload keeps the session if it is still valid on the main side.
   useEffect(() => {
     call('auth.me', {})
-      .then(setStaff)
+      .then(async (me) => {
+        const { locale: kept } = await call('settings.get', {})
+        if (kept) changeLocale(kept)
+        setStaff(me)
+      })
       .catch(() => setSessionToken(null))
       .finally(() => setChecked(true))
     return onSignedOut(() => {
       setSessionToken(null)
       setStaff(null)
     })
-  }, [])
+  }, [changeLocale])
 
   const session = useMemo<SessionState | null>(
     () =>

@@ -28,8 +28,11 @@ export function CustomerForm({ opened, onClose, customer, onSaved }: Props) {
   const [vehicle, setVehicle] = useState<VehicleDraft>(emptyVehicle)
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
-  const set = (k: keyof typeof draft) => (e: { currentTarget: { value: string } }) =>
-    setDraft((d) => ({ ...d, [k]: e.currentTarget.value }))
+  const set = (k: keyof typeof draft) => (e: { currentTarget: { value: string } }) => {
+    // Read the value now: React clears currentTarget before a state updater runs.
+    const value = e.currentTarget.value
+    setDraft((d) => ({ ...d, [k]: value }))
+  }
 
   const save = async (): Promise<void> => {
     setBusy(true)
