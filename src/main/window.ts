@@ -2,6 +2,7 @@ import { BrowserWindow, session, shell, type WebFrameMain } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CONTENT_SECURITY_POLICY } from './security'
+import { mainWindowPreferences } from './window-prefs'
 
 const rendererDir = join(import.meta.dirname, '../renderer')
 const devUrl = process.env.ELECTRON_RENDERER_URL
@@ -42,18 +43,7 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Front Desk',
     autoHideMenuBar: true,
-    webPreferences: {
-      preload: join(import.meta.dirname, '../preload/index.cjs'),
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-      spellcheck: false
-    }
+    webPreferences: mainWindowPreferences(join(import.meta.dirname, '../preload'))
   })
   win.once('ready-to-show', () => win.show())
   // The window shows the app and nothing else: links open in the system browser only if they are https.

@@ -44,11 +44,6 @@ test.describe('the desktop app (Electron)', () => {
       }))
       expect(exposed.api).toBeGreaterThan(5)
       expect(exposed).toMatchObject({ node: 'undefined', process: 'undefined', ipc: 'undefined' })
-      const prefs = await app.evaluate(({ BrowserWindow }) => {
-        const w = BrowserWindow.getAllWindows()[0]!
-        return w.webContents.getLastWebPreferences()
-      })
-      expect(prefs).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false })
       const before = win.url()
       await win.evaluate(() => {
         window.location.href = 'https://example.com'
