@@ -1,16 +1,21 @@
-import type { Locale } from '../../src/shared/contract/common'
-import type { SampleShop } from './shop'
+import { appointmentsSamples } from './appointments'
+import { followupSamples } from './followup'
+import { partsSamples } from './parts'
+import { reportsSamples } from './reports'
+import type { Sample } from './types'
+import { workordersSamples } from './workorders'
 
-export interface Sample {
-  /** The document's name as the issues give it: samples/<name>.<locale>.pdf */
-  name: string
-  render(shop: SampleShop, locale: Locale): Promise<Buffer>
-}
+export type { Sample }
 
-/** Every printable document, filled from the demo shop; an issue's sheets join by adding entries here. */
+/** Every printable document; each part of the shop lists its sheets in its own file. */
 export const SAMPLES: Sample[] = [
   {
     name: 'customer-card',
     render: (shop, locale) => shop.pdf('print.customerCard', { customerId: 3, locale })
-  }
+  },
+  ...appointmentsSamples,
+  ...workordersSamples,
+  ...partsSamples,
+  ...followupSamples,
+  ...reportsSamples
 ]

@@ -9,6 +9,7 @@ function keys(node: unknown, prefix = ''): string[] {
 describe('locales', () => {
   it('have the same keys in Simplified Chinese, Traditional Chinese and English', () => {
     const en = keys(MESSAGES.en).sort()
+    expect(en.length).toBeGreaterThan(100)
     expect(keys(MESSAGES['zh-CN']).sort()).toEqual(en)
     expect(keys(MESSAGES['zh-TW']).sort()).toEqual(en)
   })

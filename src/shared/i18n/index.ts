@@ -2,9 +2,27 @@ import type { Locale } from '../contract/common'
 import { en, type Messages } from './en'
 import { zhCN } from './zh-CN'
 import { zhTW } from './zh-TW'
+import { board } from './domains/board'
+import { followup } from './domains/followup'
+import { lan } from './domains/lan'
+import { parts } from './domains/parts'
+import { reports } from './domains/reports'
+import { staff } from './domains/staff'
+import { workorders } from './domains/workorders'
 
 export type { Messages }
-export const MESSAGES: Record<Locale, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en }
+
+/** Each part of the app keeps its messages in domains/<part>.ts, under the key <part>. */
+const DOMAINS = { board, workorders, parts, followup, reports, staff, lan }
+
+const CORE: Record<Locale, Messages> = { 'zh-CN': zhCN, 'zh-TW': zhTW, en }
+
+export const MESSAGES: Record<Locale, Record<string, unknown>> = Object.fromEntries(
+  (Object.keys(CORE) as Locale[]).map((l) => [
+    l,
+    { ...CORE[l], ...Object.fromEntries(Object.entries(DOMAINS).map(([name, d]) => [name, d[l]])) }
+  ])
+) as unknown as Record<Locale, Record<string, unknown>>
 
 /** The app's language for a system or browser locale: zh-TW/HK/MO and Hant → zh-TW, other zh → zh-CN. */
 export function localeFor(systemLocale: string | null | undefined): Locale {

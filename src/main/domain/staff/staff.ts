@@ -85,3 +85,68 @@ function attemptPin(db: Db, at: Date, staffId: number, pin: string): Actor {
   }
   throw new AppError('wrong_pin', 'Wrong PIN.', { left: MAX_WRONG_PINS - failed })
 }
+
+const STAFF_COLUMNS = `id, name, roles, active, locked_until AS lockedUntil, version`
+
+export interface StaffRecordRow {
+  id: number
+  name: string
+  roles: Role[]
+  active: boolean
+  lockedUntil: string | null
+  version: number
+}
+
+function toRecord(r: { id: number; name: string; roles: string; active: number; lockedUntil: string | null; version: number }): StaffRecordRow {
+  return { ...r, roles: JSON.parse(r.roles) as Role[], active: r.active === 1 }
+}
+
+export function listStaff(db: ReadDb, includeInactive: boolean): StaffRecordRow[] {
+  const rows = db
+    .prepare(`SELECT ${STAFF_COLUMNS} FROM staff ${includeInactive ? '' : 'WHERE active = 1'} ORDER BY name`)
+    .all() as Array<Parameters<typeof toRecord>[0]>
+  return rows.map(toRecord)
+}
+
+export function getStaff(db: ReadDb, id: number): StaffRecordRow {
+  const row = db.prepare(`SELECT ${STAFF_COLUMNS} FROM staff WHERE id = ?`).get(id) as Parameters<typeof toRecord>[0] | undefined
+  if (!row) throw new AppError('not_found', `staff ${id} not found`, { what: 'staff', id })
+  return toRecord(row)
+}
+
+export function updateStaff(
+  db: Db,
+  actor: Actor,
+  at: Date,
+  id: number,
+  version: number,
+  fields: { name: string; roles: Role[]; active: boolean }
+): StaffRecordRow {
+  const before = getStaff(db, id)
+  if (before.version !== version) throw new AppError('stale_version', `staff ${id} was changed by someone else`, { what: 'staff', id })
+  // The shop must keep someone who can manage staff.
+  if (before.roles.includes('admin') && (!fields.roles.includes('admin') || !fields.active)) {
+    const admins = (db.prepare(`SELECT count(*) AS n FROM staff WHERE active = 1 AND id != ? AND roles LIKE '%"admin"%'`).get(id) as { n: number }).n
+    if (admins === 0) throw new AppError('last_admin', 'At least one active administrator must remain.')
+  }
+  db.prepare('UPDATE staff SET name = ?, roles = ?, active = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(
+    fields.name,
+    JSON.stringify(fields.roles),
+    fields.active ? 1 : 0,
+    at.toISOString(),
+    id
+  )
+  recordAudit(db, actor, at, { action: 'update', entity: 'staff', entityId: id, before: { ...before }, after: { ...before, ...fields } })
+  return getStaff(db, id)
+}
+
+export function setPin(db: Db, actor: Actor, at: Date, id: number, pin: string): StaffRecordRow {
+  getStaff(db, id)
+  db.prepare('UPDATE staff SET pin_hash = ?, failed_pins = 0, locked_until = NULL, updated_at = ?, version = version + 1 WHERE id = ?').run(
+    hashPin(pin),
+    at.toISOString(),
+    id
+  )
+  recordAudit(db, actor, at, { action: 'set-pin', entity: 'staff', entityId: id, note: {} })
+  return getStaff(db, id)
+}

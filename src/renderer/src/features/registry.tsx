@@ -8,9 +8,13 @@ import {
   IconSettings,
   IconUsers
 } from '@tabler/icons-react'
+import { BoardPage } from './board/BoardPage'
 import { CustomersPage } from './customers/CustomersPage'
+import { FollowupPage } from './followup/FollowupPage'
+import { PartsPage } from './parts/PartsPage'
+import { ReportsPage } from './reports/ReportsPage'
 import { SettingsPage } from './settings/SettingsPage'
-import { ComingLater } from './ComingLater'
+import { WorkOrdersPage } from './workorders/WorkOrdersPage'
 
 export interface Feature {
   /** The first part of the hash route, and the nav key under `nav.`. */
@@ -20,14 +24,14 @@ export interface Feature {
   Page: ComponentType<{ route: string[] }>
 }
 
-/** The app's parts in navigation order. A part that is not built yet says so. */
+/** The app's parts in navigation order. */
 export const FEATURES: Feature[] = [
-  { key: 'board', icon: IconCalendarTime, Page: ComingLater },
-  { key: 'workorders', icon: IconCar, Page: ComingLater },
+  { key: 'board', icon: IconCalendarTime, Page: BoardPage },
+  { key: 'workorders', icon: IconCar, Page: WorkOrdersPage },
   { key: 'customers', icon: IconUsers, Page: CustomersPage },
-  { key: 'parts', icon: IconPackage, Page: ComingLater },
-  { key: 'followup', icon: IconPhoneCall, Page: ComingLater },
-  { key: 'reports', icon: IconChartBar, Page: ComingLater },
+  { key: 'parts', icon: IconPackage, Page: PartsPage },
+  { key: 'followup', icon: IconPhoneCall, Page: FollowupPage },
+  { key: 'reports', icon: IconChartBar, Page: ReportsPage },
   { key: 'settings', icon: IconSettings, Page: SettingsPage }
 ]
 

@@ -8,6 +8,7 @@ import { LanguageSelect } from '../../app/LanguageSelect'
 import { useHasRole, useSession } from '../../app/session'
 import { fieldErrors, showError } from '../../lib/errors'
 import { formatNumber } from '../../lib/format'
+import { SETTINGS_PANELS } from './panels'
 
 type Info = Awaited<ReturnType<typeof call<'system.info'>>>
 
@@ -84,6 +85,9 @@ export function SettingsPage() {
           {canEditShop && <Group justify="flex-end" mt="md"><Button onClick={() => void saveShop()}>{t('common.save')}</Button></Group>}
         </Card>
       )}
+      {SETTINGS_PANELS.map(({ key, Panel }) => (
+        <Panel key={key} />
+      ))}
       {info && settings && (
         <Card withBorder>
           <Title order={4} mb="sm">{t('settings.system')}</Title>
