@@ -21,7 +21,7 @@ function allowed(access: Access, actor: Actor | null): boolean {
 }
 
 // Our own refinements carry an i18n key as their message; zod's built-ins are keyed by issue code.
-const OWN_KEY = /^[a-z][a-z0-9_]*$/
+const OWN_KEY = /^[a-z][a-z0-9_]*(\.[a-z][a-z0-9_]*)?$/
 
 export function toFieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => {

@@ -6,11 +6,19 @@ import { ApiError } from '../api/client'
 export function errorMessage(t: TFunction, err: unknown): string {
   if (err instanceof ApiError) {
     const { code, params, message } = err.body
-    const key = `errors.${code}`
-    const translated = t(key, { ...(params ?? {}), defaultValue: '' }) as string
+    const translated = t(messageKey('errors', code), { ...(params ?? {}), defaultValue: '' }) as string
     return translated || message
   }
   return t('errors.internal')
+}
+
+/**
+ * Where a code's message lives: `stale_version` → errors.stale_version; a part's own code
+ * `board.clash` → board.errors.clash (and validation keys likewise, under <part>.validation).
+ */
+export function messageKey(kind: 'errors' | 'validation', code: string): string {
+  const dot = code.indexOf('.')
+  return dot < 0 ? `${kind}.${code}` : `${code.slice(0, dot)}.${kind}.${code.slice(dot + 1)}`
 }
 
 export function showError(t: TFunction, err: unknown): void {
@@ -19,7 +27,7 @@ export function showError(t: TFunction, err: unknown): void {
 
 function fieldSummary(t: TFunction, err: unknown): string {
   if (!(err instanceof ApiError) || !err.body.issues?.length) return ''
-  return err.body.issues.map((i) => `${i.path}: ${t(`validation.${i.key}`, i.params ?? {}) as string}`).join('\n')
+  return err.body.issues.map((i) => `${i.path}: ${t(messageKey('validation', i.key), i.params ?? {}) as string}`).join('\n')
 }
 
 /**
@@ -31,7 +39,7 @@ export function fieldErrors(t: TFunction, err: unknown, prefix = ''): Record<str
   if (!(err instanceof ApiError)) return out
   for (const issue of err.body.issues ?? []) {
     if (prefix && !issue.path.startsWith(prefix)) continue
-    out[issue.path.slice(prefix.length)] = t(`validation.${issue.key}`, issue.params ?? {}) as string
+    out[issue.path.slice(prefix.length)] = t(messageKey('validation', issue.key), issue.params ?? {}) as string
   }
   return out
 }
