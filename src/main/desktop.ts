@@ -26,7 +26,15 @@ export function desktopServices(getParent: () => BrowserWindow | null): DesktopS
         height: 1100,
         title: fileName,
         autoHideMenuBar: true,
-        webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, plugins: true }
+        webPreferences: {
+          sandbox: true,
+          contextIsolation: true,
+          nodeIntegration: false,
+          webSecurity: true,
+          disableBlinkFeatures: 'Auxclick',
+          // Chromium's PDF viewer, which has the print button.
+          plugins: true
+        }
       })
       viewer.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
       viewer.webContents.on('will-navigate', (event) => event.preventDefault())

@@ -1,8 +1,7 @@
-import { BrowserWindow, session, shell, type WebFrameMain } from 'electron'
+import { BrowserWindow, session, type WebFrameMain } from 'electron'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { CONTENT_SECURITY_POLICY } from './security'
-import { mainWindowPreferences } from './window-prefs'
 
 const rendererDir = join(import.meta.dirname, '../renderer')
 const devUrl = process.env.ELECTRON_RENDERER_URL
@@ -43,19 +42,31 @@ export function createMainWindow(): BrowserWindow {
     show: false,
     title: 'Front Desk',
     autoHideMenuBar: true,
-    webPreferences: mainWindowPreferences(join(import.meta.dirname, '../preload'))
+    // Written out here, not built by a helper, so the security scan (electronegativity) reads them.
+    webPreferences: {
+      preload: join(import.meta.dirname, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInSubFrames: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
+      spellcheck: false
+    }
   })
   win.once('ready-to-show', () => win.show())
-  // The window shows the app and nothing else: links open in the system browser only if they are https.
+  // The window shows the app and nothing else: no navigation away, no new windows, no webviews.
   win.webContents.on('will-navigate', (event, url) => {
     if (!isAppUrl(url)) event.preventDefault()
   })
   win.webContents.on('will-redirect', (event) => event.preventDefault())
   win.webContents.on('will-attach-webview', (event) => event.preventDefault())
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (url.startsWith('https:')) void shell.openExternal(url)
-    return { action: 'deny' }
-  })
+  win.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
   if (devUrl) void win.loadURL(devUrl)
   else void win.loadFile(join(rendererDir, 'index.html'))
   return win
