@@ -13,12 +13,14 @@ export function desktopServices(getParent: () => BrowserWindow | null): DesktopS
     async showDocument(pdf, fileName, action) {
       if (action === 'save') {
         const parent = getParent()
-        const options = { defaultPath: fileName, filters: [{ name: 'PDF', extensions: ['pdf'] }] }
+        const ext = fileName.split('.').pop() ?? 'pdf'
+        const options = { defaultPath: fileName, filters: [{ name: ext.toUpperCase(), extensions: [ext] }] }
         const { canceled, filePath } = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options)
         if (canceled || !filePath) return { done: false, path: null }
         writeFileSync(filePath, pdf)
         return { done: true, path: filePath }
       }
+      if (!fileName.endsWith('.pdf')) return { done: false, path: null }
       const file = join(mkdtempSync(join(tmpdir(), 'frontdesk-print-')), fileName.replace(/[\\/:*?"<>|]/g, '_'))
       writeFileSync(file, pdf)
       const viewer = new BrowserWindow({

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import pkg from '../../package.json'
 import { AppError } from '../shared/errors'
 import type { Core } from './core/context'
+import { startBackupSchedule } from './core/backup-schedule'
 import { createCore, resolveDataDir } from './core/create'
 import { desktopServices } from './desktop'
 import { registerIpc } from './ipc/register'
@@ -41,6 +42,7 @@ app.whenReady().then(() => {
     app.exit(1)
     return
   }
+  startBackupSchedule(core)
   hardenSession()
   registerIpc(core, isAppFrame)
   mainWindow = createMainWindow()

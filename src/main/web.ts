@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import pkg from '../../package.json'
+import { startBackupSchedule } from './core/backup-schedule'
 import { TestClock } from './core/clock'
 import { createCore, resolveDataDir } from './core/create'
 import { startWebServer } from './http/server'
@@ -28,6 +29,7 @@ async function main(): Promise<void> {
   const candidates = [resolve(import.meta.dirname, '../renderer'), resolve('out/renderer')]
   const staticDir = candidates.find((d) => existsSync(resolve(d, 'index.html')))
   if (!staticDir) console.warn('The renderer is not built yet: run `npm run build` first.')
+  if (!process.argv.includes('--no-backup')) startBackupSchedule(core)
   const port = Number(flag('port') ?? process.env.FRONTDESK_PORT ?? 5317)
   const web = await startWebServer(core, { port, ...(staticDir ? { staticDir } : {}) })
   console.log(`Front Desk (browser mode) is running at ${web.url}`)

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto'
 interface StoredDocument {
   pdf: Buffer
   fileName: string
+  contentType: string
   ownerToken: string | null
   storedAt: number
 }
@@ -17,17 +18,18 @@ const MAX_DOCUMENTS = 50
 export class DocumentStore {
   private readonly docs = new Map<string, StoredDocument>()
 
-  put(pdf: Buffer, fileName: string, ownerToken: string | null): string {
+  /** Stores a rendered file (a PDF unless contentType says otherwise) for the session `ownerToken`. */
+  put(pdf: Buffer, fileName: string, ownerToken: string | null, contentType = 'application/pdf'): string {
     this.prune()
     const id = randomBytes(16).toString('hex')
-    this.docs.set(id, { pdf, fileName, ownerToken, storedAt: Date.now() })
+    this.docs.set(id, { pdf, fileName, contentType, ownerToken, storedAt: Date.now() })
     return id
   }
 
-  take(id: string, token: string | null): { pdf: Buffer; fileName: string } | null {
+  take(id: string, token: string | null): { pdf: Buffer; fileName: string; contentType: string } | null {
     const doc = this.docs.get(id)
     if (!doc || doc.ownerToken !== token) return null
-    return { pdf: doc.pdf, fileName: doc.fileName }
+    return { pdf: doc.pdf, fileName: doc.fileName, contentType: doc.contentType }
   }
 
   private prune(): void {

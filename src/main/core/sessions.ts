@@ -44,6 +44,10 @@ export class SessionStore {
     for (const entry of this.entries.values()) if (entry.actor.id === actor.id) entry.actor = actor
   }
 
+  closeAll(): void {
+    this.entries.clear()
+  }
+
   closeAllFor(staffId: number): void {
     for (const [token, entry] of this.entries) if (entry.actor.id === staffId) this.entries.delete(token)
   }

@@ -13,6 +13,13 @@ export const settingsHandlers: HandlerMap<typeof settingsContract> = {
       recordAudit(db, actor, clock.now(), { action: 'update', entity: 'settings', entityId: 'locale', before: { locale: before.locale }, after: { locale: input.locale } })
       return readSettings(db)
     }),
+  'settings.setIdleLock': ({ minutes }, { db, actor, clock }) =>
+    inTx(db, () => {
+      const before = readSettings(db)
+      writeSetting(db, 'idleLockMinutes', minutes)
+      recordAudit(db, actor, clock.now(), { action: 'update', entity: 'settings', entityId: 'idleLockMinutes', before: { minutes: before.idleLockMinutes }, after: { minutes } })
+      return readSettings(db)
+    }),
   'settings.updateShop': (input, { db, actor, clock }) =>
     inTx(db, () => {
       const before = readSettings(db)

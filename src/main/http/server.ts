@@ -98,8 +98,9 @@ export async function startWebServer(core: Core, options: { port?: number; stati
       // The PDF is fetched with the session's bearer token and shown from a blob: no token in URLs.
       const doc = core.documents.take(url.pathname.slice('/documents/'.length), bearer(req))
       if (!doc) return send(res, 404, 'no such document', 'text/plain')
-      return send(res, 200, doc.pdf, 'application/pdf', {
-        'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`
+      const inline = doc.contentType === 'application/pdf'
+      return send(res, 200, doc.pdf, doc.contentType, {
+        'Content-Disposition': `${inline ? 'inline' : 'attachment'}; filename*=UTF-8''${encodeURIComponent(doc.fileName)}`
       })
     }
 

@@ -12,13 +12,15 @@ import { lanContract } from './lan'
 import { partsContract } from './parts'
 import { reportsContract } from './reports'
 import { settingsContract } from './settings'
-import { staffContract } from './staff'
+import { auditContract, backupContract, staffContract } from './staff'
 import { systemContract } from './system'
 import { workordersContract } from './workorders'
 
 export const contract = {
   ...authContract,
   ...staffContract,
+  ...auditContract,
+  ...backupContract,
   ...settingsContract,
   ...systemContract,
   ...customersContract,

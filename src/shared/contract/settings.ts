@@ -38,6 +38,12 @@ export const settingsContract = {
     output: settings,
     access: 'signed-in'
   }),
+  'settings.setIdleLock': call({
+    summary: 'Minutes without a touch after which the counter PC locks and asks who is there.',
+    input: z.object({ minutes: z.number().int().min(1).max(240) }),
+    output: settings,
+    access: ['admin']
+  }),
   'settings.updateShop': call({
     summary: 'The letterhead printed on every sheet: name, address, phone, logo.',
     input: shopSettings,

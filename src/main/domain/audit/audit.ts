@@ -58,3 +58,39 @@ export function historyOf(db: ReadDb, entity: string, entityId: number | string,
     .all(entity, String(entityId), limit) as Array<Omit<AuditRow, 'changes'> & { changes: string }>
   return rows.map((r) => ({ ...r, changes: JSON.parse(r.changes) as Record<string, unknown> }))
 }
+
+export interface AuditQuery {
+  staffId?: number | undefined
+  entity?: string | undefined
+  text?: string | undefined
+  from?: string | undefined
+  to?: string | undefined
+  beforeId?: number | undefined
+  limit: number
+}
+
+/** The audit view in Settings: newest first, paged by id, filtered by who, what, a word and a period. */
+export function searchAudit(db: ReadDb, q: AuditQuery): { rows: AuditRow[]; more: boolean } {
+  const where: string[] = []
+  const args: unknown[] = []
+  if (q.staffId !== undefined) (where.push('staff_id = ?'), args.push(q.staffId))
+  if (q.entity) (where.push('entity = ?'), args.push(q.entity))
+  if (q.from) (where.push('at >= ?'), args.push(new Date(q.from).toISOString()))
+  if (q.to) (where.push('at < ?'), args.push(new Date(q.to).toISOString()))
+  if (q.beforeId !== undefined) (where.push('id < ?'), args.push(q.beforeId))
+  if (q.text) {
+    where.push("(changes LIKE ? ESCAPE '\\' OR entity_id = ? OR staff_name LIKE ? ESCAPE '\\' OR action = ?)")
+    const like = `%${q.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
+    args.push(like, q.text, like, q.text)
+  }
+  const rows = db
+    .prepare(
+      `SELECT id, at, staff_id AS staffId, staff_name AS staffName, action, entity, entity_id AS entityId, changes
+       FROM audit_log ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`
+    )
+    .all(...args, q.limit + 1) as Array<Omit<AuditRow, 'changes'> & { changes: string }>
+  return {
+    rows: rows.slice(0, q.limit).map((r) => ({ ...r, changes: JSON.parse(r.changes) as Record<string, unknown> })),
+    more: rows.length > q.limit
+  }
+}
