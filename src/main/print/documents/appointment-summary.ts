@@ -1,0 +1,97 @@
+import type { Content, TDocumentDefinitions } from 'pdfmake/interfaces'
+import type { Locale } from '../../../shared/contract/common'
+import type { Appointment, Bay } from '../../../shared/contract/appointments'
+import type { Settings } from '../../../shared/contract/settings'
+import { translate } from '../../../shared/i18n'
+import { baseStyles, letterhead } from '../letterhead'
+import { formatDateTime } from '../format'
+
+export interface SummaryData {
+  date: string
+  today: string
+  appointments: Appointment[]
+  bays: Bay[]
+  signoff: { by: string; at: string } | null
+  settings: Settings
+  locale: Locale
+  printedAt: Date
+}
+
+export const summaryNumber = (date: string): string => `RS${date.replace(/-/g, '')}`
+
+/**
+ * The daily appointment summary (日預約匯總表) for the workshop supervisor and the gate. Printed
+ * before the day it lists what is coming; after the day the arrival column is filled in and the
+ * service director's sign-off is printed at the foot.
+ */
+export function appointmentSummaryDoc(d: SummaryData): TDocumentDefinitions {
+  const t = (key: string, params?: Record<string, string | number>) => translate(d.locale, key, params)
+  const tz = d.settings.timeZone
+  const after = d.date < d.today
+  const bayName = (id: number | null) => d.bays.find((b) => b.id === id)?.name ?? ''
+  const header = ['no', 'time', 'bay', 'plate', 'model', 'customer', 'phone', 'advisor', 'serviceType', 'complaint', 'partsNeeded', 'outcome'].map((k) => ({
+    text: t(`board.print.col.${k}`),
+    bold: true,
+    fontSize: 8.5,
+    fillColor: '#eeeeee'
+  }))
+  const rows = d.appointments.map((a, i) => [
+    String(i + 1),
+    `${a.startsAt.slice(11)}–${a.endsAt.slice(11)}`,
+    a.bayId ? bayName(a.bayId) : a.heldBayId ? `(${bayName(a.heldBayId)})` : '',
+    { text: a.plate, bold: true },
+    a.model ?? '',
+    a.customerName,
+    a.phone,
+    a.advisorName,
+    t(`board.serviceType.${a.serviceType}`),
+    { text: a.complaint ?? '', fontSize: 8 },
+    { text: a.parts.map((p) => `${p.description} ×${p.qty}`).join('\n'), fontSize: 8 },
+    { text: after || a.status !== 'booked' ? t(`board.status.${a.status}`) : '□', bold: a.status === 'late' || a.status === 'no_show' }
+  ])
+  const count = (pred: (a: Appointment) => boolean) => d.appointments.filter(pred).length
+  const totals = [
+    t('board.print.totalBookings', { n: d.appointments.length }),
+    t('board.print.totalOnTime', { n: count((a) => a.arrival === 'on_time') }),
+    t('board.print.totalLate', { n: count((a) => a.arrival === 'late') }),
+    t('board.print.totalNoShow', { n: count((a) => a.status === 'no_show') }),
+    t('board.print.totalCancelled', { n: count((a) => a.status === 'cancelled') })
+  ].join('    ')
+  const sign = (label: string): Content => ({ text: `${label}: ________________`, style: 'cell' })
+  return {
+    pageOrientation: 'landscape',
+    info: { title: `${t('board.print.summaryTitle')} ${d.date}`, author: d.settings.shop.name },
+    content: [
+      letterhead(d.settings.shop, { title: t('board.print.summaryTitle'), number: summaryNumber(d.date), numberLabel: t('print.number') }),
+      {
+        columns: [
+          { text: `${t('board.print.day')}: ${d.date}`, bold: true, fontSize: 12 },
+          { text: after ? t('board.print.afterDay') : t('board.print.beforeDay'), alignment: 'right', fontSize: 10 }
+        ],
+        margin: [0, 0, 0, 6]
+      },
+      d.appointments.length === 0
+        ? { text: t('board.print.noBookings'), style: 'cell' }
+        : {
+            table: { headerRows: 1, dontBreakRows: true, widths: [16, 52, 38, 62, 60, 48, 64, 42, 34, '*', 80, 44], body: [header, ...rows] },
+            layout: 'lightHorizontalLines',
+            fontSize: 9
+          },
+      { text: totals, margin: [0, 8, 0, 0], fontSize: 9.5 },
+      {
+        margin: [0, 28, 0, 0],
+        columns: [sign(t('board.print.frontdeskSupervisor')), sign(t('board.print.workshopSupervisor')), sign(t('board.print.gate'))]
+      },
+      {
+        margin: [0, 16, 0, 0],
+        columns: [
+          d.signoff
+            ? { text: t('board.print.signedOff', { name: d.signoff.by, at: formatDateTime(d.signoff.at, d.locale, tz) }), bold: true, style: 'cell' }
+            : sign(t('board.print.directorSignoff')),
+          { text: `${t('print.printedAt')}: ${formatDateTime(d.printedAt, d.locale, tz)}`, style: 'small', alignment: 'right' }
+        ]
+      }
+    ],
+    styles: baseStyles
+  }
+}
