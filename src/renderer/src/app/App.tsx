@@ -1,10 +1,13 @@
 import { MantineProvider } from '@mantine/core'
+import { ModalsProvider } from '@mantine/modals'
 import { Notifications } from '@mantine/notifications'
 import { useCallback, useEffect, useMemo, useState } from 'react'
+import { useIdleLock } from './idle'
 import type { StaffMember } from '../../../shared/contract/auth'
 import type { Locale } from '../../../shared/contract/common'
 import { call, onSignedOut, setSessionToken } from '../api/client'
 import { applyLocale, systemLocale } from '../i18n'
+import { setDisplayTimeZone } from '../lib/format'
 import { themeFor } from '../theme'
 import { SessionContext, type SessionState } from './session'
 import { Shell } from './Shell'
@@ -26,8 +29,9 @@ export function App() {
   useEffect(() => {
     call('auth.me', {})
       .then(async (me) => {
-        const { locale: kept } = await call('settings.get', {})
+        const { locale: kept, timeZone } = await call('settings.get', {})
         if (kept) changeLocale(kept)
+        setDisplayTimeZone(timeZone)
         setStaff(me)
       })
       .catch(() => setSessionToken(null))
@@ -56,13 +60,28 @@ export function App() {
     [staff, locale, changeLocale]
   )
 
+  const [idleMinutes, setIdleMinutes] = useState(10)
+  useEffect(() => {
+    if (!staff) return
+    call('settings.get', {})
+      .then((s) => {
+        setIdleMinutes(s.idleLockMinutes)
+        setDisplayTimeZone(s.timeZone)
+      })
+      .catch(() => undefined)
+  }, [staff])
+  // Nobody at the counter for a while: back to "who is at the counter?".
+  useIdleLock(staff !== null, idleMinutes, () => session?.signOut())
+
   const theme = useMemo(() => themeFor(locale), [locale])
   return (
     <MantineProvider theme={theme}>
       <Notifications position="top-right" />
       {!checked ? null : session ? (
         <SessionContext.Provider value={session}>
-          <Shell />
+          <ModalsProvider>
+            <Shell />
+          </ModalsProvider>
         </SessionContext.Provider>
       ) : (
         <SignIn

@@ -11,6 +11,7 @@ import { showError } from '../../lib/errors'
 import { navigate } from '../../lib/router'
 import { CustomerForm } from './CustomerForm'
 import { VehicleForm } from './VehicleForm'
+import { CustomerHistory } from './CustomerHistory'
 
 export function CustomerDetail({ id }: { id: number }) {
   const { t, i18n } = useTranslation()
@@ -99,6 +100,7 @@ export function CustomerDetail({ id }: { id: number }) {
           </Grid.Col>
         ))}
       </Grid>
+      <CustomerHistory customer={customer} />
       {editing && (
         <CustomerForm
           opened
