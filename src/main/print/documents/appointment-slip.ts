@@ -5,6 +5,7 @@ import type { Settings } from '../../../shared/contract/settings'
 import { translate } from '../../../shared/i18n'
 import { baseStyles, letterhead } from '../letterhead'
 import { formatDateTime } from '../format'
+import { DATA_FONT } from './appointment-summary'
 
 export interface SlipData {
   appointment: Appointment
@@ -21,12 +22,14 @@ export function appointmentSlipDoc({ appointment: a, bayName, windowMinutes, set
   const field = (label: string, value: string | null, big = false): Content => ({
     stack: [
       { text: label, style: 'label' },
-      { text: value || '—', style: 'cell', fontSize: big ? 14 : 10.5, bold: big, margin: [0, 1, 0, 8] }
+      { text: value || '—', style: 'cell', fontSize: big ? 14 : 10.5, bold: big, margin: [0, 1, 0, 4], font: DATA_FONT }
     ]
   })
   return {
     pageSize: 'A5',
-    pageMargins: [32, 30, 32, 40],
+    pageMargins: [30, 24, 30, 24],
+    // one sheet: no page numbers
+    footer: () => ({ text: '' }),
     info: { title: `${t('board.print.slipTitle')} ${a.number}`, author: settings.shop.name },
     content: [
       letterhead(settings.shop, { title: t('board.print.slipTitle'), number: a.number, numberLabel: t('print.number') }),
@@ -56,16 +59,16 @@ export function appointmentSlipDoc({ appointment: a, bayName, windowMinutes, set
       { text: t('board.print.col.partsNeeded'), style: 'label' },
       a.parts.length === 0
         ? { text: '—', style: 'cell', margin: [0, 1, 0, 8] }
-        : { ul: a.parts.map((p) => `${p.description} × ${p.qty}`), style: 'cell', margin: [0, 2, 0, 8] },
+        : { ul: a.parts.map((p) => `${p.description} × ${p.qty}`), style: 'cell', font: DATA_FONT, margin: [0, 2, 0, 8] },
       ...(a.notes ? [field(t('board.print.notes'), a.notes)] : []),
       {
         text: t('board.print.slipRule', { minutes: windowMinutes }),
-        fontSize: 9,
-        margin: [0, 6, 0, 0],
+        fontSize: 8.5,
+        margin: [0, 4, 0, 0],
         color: '#333333'
       },
       {
-        margin: [0, 28, 0, 0],
+        margin: [0, 18, 0, 0],
         columns: [
           { text: `${t('print.signatureCustomer')}: ______________`, style: 'cell' },
           { text: `${t('print.printedAt')}: ${formatDateTime(printedAt, locale, settings.timeZone)}`, style: 'small', alignment: 'right' }

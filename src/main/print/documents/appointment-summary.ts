@@ -17,6 +17,9 @@ export interface SummaryData {
   printedAt: Date
 }
 
+/** The font for data (names, plates, the customer's words): see the rows below. */
+export const DATA_FONT = 'NotoSansSC'
+
 export const summaryNumber = (date: string): string => `RS${date.replace(/-/g, '')}`
 
 /**
@@ -35,18 +38,20 @@ export function appointmentSummaryDoc(d: SummaryData): TDocumentDefinitions {
     fontSize: 8.5,
     fillColor: '#eeeeee'
   }))
+  // Names and plates are data: printed with the SC font, which also holds Traditional characters,
+  // so a simplified name (刘, 鹏) never drops out of a Traditional sheet.
   const rows = d.appointments.map((a, i) => [
     String(i + 1),
     `${a.startsAt.slice(11)}–${a.endsAt.slice(11)}`,
-    a.bayId ? bayName(a.bayId) : a.heldBayId ? `(${bayName(a.heldBayId)})` : '',
-    { text: a.plate, bold: true },
-    a.model ?? '',
-    a.customerName,
+    { text: a.bayId ? bayName(a.bayId) : a.heldBayId ? `(${bayName(a.heldBayId)})` : '', font: DATA_FONT },
+    { text: a.plate, bold: true, font: DATA_FONT },
+    { text: a.model ?? '', font: DATA_FONT },
+    { text: a.customerName, font: DATA_FONT },
     a.phone,
-    a.advisorName,
+    { text: a.advisorName, font: DATA_FONT },
     t(`board.serviceType.${a.serviceType}`),
-    { text: a.complaint ?? '', fontSize: 8 },
-    { text: a.parts.map((p) => `${p.description} ×${p.qty}`).join('\n'), fontSize: 8 },
+    { text: a.complaint ?? '', fontSize: 8, font: DATA_FONT },
+    { text: a.parts.map((p) => `${p.description} ×${p.qty}`).join('\n'), fontSize: 8, font: DATA_FONT },
     { text: after || a.status !== 'booked' ? t(`board.status.${a.status}`) : '□', bold: a.status === 'late' || a.status === 'no_show' }
   ])
   const count = (pred: (a: Appointment) => boolean) => d.appointments.filter(pred).length
@@ -73,22 +78,27 @@ export function appointmentSummaryDoc(d: SummaryData): TDocumentDefinitions {
       d.appointments.length === 0
         ? { text: t('board.print.noBookings'), style: 'cell' }
         : {
-            table: { headerRows: 1, dontBreakRows: true, widths: [16, 52, 38, 62, 60, 48, 64, 42, 34, '*', 80, 44], body: [header, ...rows] },
+            table: { headerRows: 1, dontBreakRows: true, widths: [14, 50, 46, 60, 56, 44, 58, 40, 30, '*', 78, 42], body: [header, ...rows] },
             layout: 'lightHorizontalLines',
             fontSize: 9
           },
+      {
+        unbreakable: true,
+        stack: [
       { text: totals, margin: [0, 8, 0, 0], fontSize: 9.5 },
       {
-        margin: [0, 28, 0, 0],
+        margin: [0, 20, 0, 0],
         columns: [sign(t('board.print.frontdeskSupervisor')), sign(t('board.print.workshopSupervisor')), sign(t('board.print.gate'))]
       },
       {
         margin: [0, 16, 0, 0],
         columns: [
           d.signoff
-            ? { text: t('board.print.signedOff', { name: d.signoff.by, at: formatDateTime(d.signoff.at, d.locale, tz) }), bold: true, style: 'cell' }
+            ? { font: DATA_FONT, text: t('board.print.signedOff', { name: d.signoff.by, at: formatDateTime(d.signoff.at, d.locale, tz) }), bold: true, style: 'cell' }
             : sign(t('board.print.directorSignoff')),
           { text: `${t('print.printedAt')}: ${formatDateTime(d.printedAt, d.locale, tz)}`, style: 'small', alignment: 'right' }
+        ]
+      }
         ]
       }
     ],

@@ -3,6 +3,7 @@ import type { Locale } from '../../../shared/contract/common'
 import type { Appointment } from '../../../shared/contract/appointments'
 import type { Settings } from '../../../shared/contract/settings'
 import { translate } from '../../../shared/i18n'
+import { DATA_FONT } from './appointment-summary'
 
 export interface WindscreenData {
   appointment: Appointment
@@ -30,13 +31,13 @@ export function windscreenCardDoc({ appointment: a, settings, locale }: Windscre
             [
               {
                 stack: [
-                  { text: settings.shop.name || ' ', fontSize: 12, alignment: 'center', margin: [0, 6, 0, 0] },
+                  { text: settings.shop.name || ' ', font: DATA_FONT, fontSize: 12, alignment: 'center', margin: [0, 6, 0, 0] },
                   { text: t('board.print.windscreenWord'), fontSize: 64, bold: true, alignment: 'center', color: '#b00020', margin: [0, 4, 0, 0] },
-                  { text: a.plate, fontSize: 48, bold: true, alignment: 'center', margin: [0, 6, 0, 6] },
+                  { text: a.plate, font: DATA_FONT, fontSize: 48, bold: true, alignment: 'center', margin: [0, 6, 0, 6] },
                   {
                     columns: [
                       { text: `${a.startsAt.slice(5, 10).replace('-', '/')}  ${a.startsAt.slice(11)}`, fontSize: 26, bold: true, alignment: 'center' },
-                      { text: `${t('board.print.col.advisor')}: ${a.advisorName}`, fontSize: 20, alignment: 'center', margin: [0, 4, 0, 0] }
+                      { text: [`${t('board.print.col.advisor')}: `, { text: a.advisorName, font: DATA_FONT }], fontSize: 20, alignment: 'center', margin: [0, 4, 0, 0] }
                     ]
                   },
                   {
