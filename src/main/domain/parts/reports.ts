@@ -115,24 +115,24 @@ export function failuresByCategory(db: ReadDb, timeZone: string, fromMonth: stri
 }
 
 /**
- * The work-order part's own parts lines, if that part has made its table yet. Looked up by shape:
- * a table named work_order_parts with work_order_id, part_id and qty.
+ * The work order's own parts lines (the work-order part's wo_lines, section 'parts', quantities in
+ * thousandths), as (work order, part, quantity); null while that table does not exist.
  */
-function workOrderLinesTable(db: ReadDb): boolean {
-  const cols = db.prepare("SELECT name FROM pragma_table_info('work_order_parts')").all() as Array<{ name: string }>
-  const names = new Set(cols.map((c) => c.name))
-  return names.has('work_order_id') && names.has('part_id') && names.has('qty')
+function workOrderLinesSql(db: ReadDb): string | null {
+  const cols = new Set((db.prepare("SELECT name FROM pragma_table_info('wo_lines')").all() as Array<{ name: string }>).map((c) => c.name))
+  if (!cols.has('work_order_id') || !cols.has('part_id') || !cols.has('qty_milli')) return null
+  return `SELECT work_order_id AS workOrderId, part_id AS partId, sum(qty_milli) / 1000.0 AS onWorkOrder
+    FROM wo_lines WHERE part_id IS NOT NULL ${cols.has('section') ? "AND section = 'parts'" : ''} GROUP BY work_order_id, part_id`
 }
 
 export function reconcile(db: ReadDb, timeZone: string, at: Date) {
-  const linked = workOrderLinesTable(db)
+  const woLines = workOrderLinesSql(db)
+  const linked = woLines !== null
   // What left the shelf for each work order, net of returns and reversals.
   const issuedSql = `SELECT m.work_order_id AS workOrderId, m.part_id AS partId, -sum(m.qty) AS issued
     FROM part_movements m WHERE m.work_order_id IS NOT NULL AND m.kind IN ('issue', 'return', 'warranty')
     GROUP BY m.work_order_id, m.part_id HAVING -sum(m.qty) > 0`
-  const linesSql = linked
-    ? 'SELECT work_order_id AS workOrderId, part_id AS partId, sum(qty) AS onWorkOrder FROM work_order_parts WHERE part_id IS NOT NULL GROUP BY work_order_id, part_id'
-    : 'SELECT 0 AS workOrderId, 0 AS partId, 0 AS onWorkOrder WHERE 0'
+  const linesSql = woLines ?? 'SELECT 0 AS workOrderId, 0 AS partId, 0 AS onWorkOrder WHERE 0'
   const issuedNoWorkOrder = db
     .prepare(
       `WITH i AS (${issuedSql}), o AS (${linesSql})
