@@ -127,7 +127,7 @@ export function checkinSheetDoc(d: SheetData): TDocumentDefinitions {
         } as Content
       ],
       columnGap: 8
-    },
+    } as unknown as Content,
     { text: t('workorders.pr.customerConfirms'), style: 'small', margin: [0, 8, 0, 6] },
     {
       unbreakable: true,
