@@ -14,6 +14,11 @@ export interface Figure {
   /** Iterations; each side also stops after `budgetMs`. */
   iterations?: number
   budgetMs?: number
+  /**
+   * For a figure that cannot be repeated in this process (a first render after start): returns
+   * timings taken elsewhere, e.g. one per fresh child process; used instead of timing app/bare.
+   */
+  measured?: () => { app: number[]; bare: number[] } | Promise<{ app: number[]; bare: number[] }>
 }
 
 export interface Suite {
@@ -39,6 +44,12 @@ const median = (xs: number[]): number => {
 }
 
 export async function measure(f: Figure): Promise<FigureResult> {
+  if (f.measured) {
+    const m = await f.measured()
+    const a = median(m.app)
+    const b = median(m.bare)
+    return { name: f.name, app_ms: round(a), bare_ms: round(b), ratio: round(b > 0 ? a / b : 0), target_ms: f.target_ms, iterations: m.app.length, note: f.note }
+  }
   const iterations = f.iterations ?? 200
   const budget = f.budgetMs ?? 3000
   // Warm up both paths: prepared statements, JIT, font caches.
