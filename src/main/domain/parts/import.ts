@@ -36,7 +36,10 @@ const HEADERS: Map<string, Column> = (() => {
   const norm = (s: string) => s.trim().toLowerCase().replace(/[\s_.]/g, '')
   for (const c of COLUMNS) {
     m.set(norm(c), c)
-    for (const l of LOCALES) m.set(norm(translate(l, `parts.columns.${c}`)), c)
+    for (const l of LOCALES) {
+      m.set(norm(translate(l, `parts.columns.${c}`)), c)
+      m.set(norm(translate(l, `parts.${c}`)), c)
+    }
   }
   return m
 })()
