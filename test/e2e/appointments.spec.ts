@@ -1,0 +1,128 @@
+import Database from 'better-sqlite3'
+import { mkdirSync } from 'node:fs'
+import { join } from 'node:path'
+import { pdfText } from '../helpers/pdf'
+import { expect, signIn, startShop, test, type ShopServer } from './fixtures'
+
+// The shop's clock starts at Friday 2026-12-04 09:00 in Shanghai and runs on from there.
+const CLOCK = '2026-12-04T01:00:00.000Z'
+
+interface Booked { id: number; version: number; number: string; plate: string }
+
+test.describe('the appointment board, end to end', () => {
+  let shop: ShopServer
+  test.beforeEach(async () => {
+    shop = await startShop({ clock: CLOCK })
+  })
+  test.afterEach(async () => {
+    await shop.stop()
+  })
+
+  test('book, be refused on a clash with the next free slot offered, drag a booking, mark a late arrival, sign off as director, print the summary', async ({ page }) => {
+    const admin = await shop.setupAdmin('陈静', '2468')
+    const advisor = await shop.api<{ id: number }>('staff.create', { name: '王顾问', roles: ['advisor', 'frontdesk_supervisor'], pin: '1357' }, admin)
+    await shop.api('staff.create', { name: '周总监', roles: ['service_director'], pin: '2580' }, admin)
+    const bays: number[] = []
+    for (const [i, name] of ['1号工位', '2号工位', '3号工位'].entries()) bays.push((await shop.api<{ id: number }>('appointments.bays.save', { name, sort: i }, admin)).id)
+    const cars: Array<{ customerId: number; vehicleId: number; plate: string }> = []
+    for (const [name, plate] of [['张伟', '粤B·E2E01'], ['李娜', '粤B·E2E02'], ['刘强', '粤B·E2E03'], ['陈芳', '粤B·E2E04']] as const) {
+      const c = await shop.api<{ id: number; vehicles: Array<{ id: number; plate: string }> }>('customers.create', { name, phone: `1390000${String(cars.length).padStart(4, '0')}`, vehicle: { plate } }, admin)
+      cars.push({ customerId: c.id, vehicleId: c.vehicles[0]!.id, plate: c.vehicles[0]!.plate })
+    }
+    const book = (car: number, startsAt: string, bay = 0) =>
+      shop.api<Booked>('appointments.book', { ...cars[car], advisorId: advisor.id, bayId: bays[bay], startsAt, durationMinutes: 60, serviceType: 'maintenance', channel: 'phone' }, admin)
+    // Tomorrow 09:00 in bay 1; and two bookings made earlier whose times the file is set back to:
+    // one for 08:00 today (the customer is now an hour late) and one of yesterday, already settled.
+    const tomorrow = await book(0, '2026-12-05T09:00')
+    const today = await book(1, '2026-12-04T15:00')
+    const yesterday = await book(2, '2026-12-04T17:00', 1)
+    const file = new Database(join(shop.dataDir, 'frontdesk.sqlite3'))
+    file.prepare("UPDATE appointments SET starts_at = '2026-12-04T08:00', ends_at = '2026-12-04T09:00' WHERE id = ?").run(today.id)
+    file.prepare("UPDATE appointments SET starts_at = '2026-12-03T10:00', ends_at = '2026-12-03T11:00', status = 'arrived', arrival = 'on_time' WHERE id = ?").run(yesterday.id)
+    file.close()
+
+    await signIn(page, shop, '王顾问', '1357')
+    await page.getByRole('link', { name: '预约看板' }).click()
+    await expect(page.getByTestId('board-date')).toHaveText('2026-12-04')
+    await expect(page.getByTestId('now-line')).toBeVisible()
+    await expect(page.getByTestId('unsigned')).toContainText('2026-12-03')
+
+    // Tomorrow is one click away; the unconfirmed booking stands out.
+    await page.getByRole('button', { name: '明天', exact: true }).click()
+    await expect(page.getByTestId('board-date')).toHaveText('2026-12-05')
+    const first = page.locator('[data-testid="booking"][data-plate="粤B·E2E01"]')
+    await expect(first).toContainText('未确认')
+
+    // Book 陈芳 into the same bay at the same time: refused, naming the booking, with the next free slot offered.
+    await page.getByRole('button', { name: '新建预约' }).click()
+    const dialog = page.getByRole('dialog')
+    await dialog.getByPlaceholder('搜索姓名、电话或车牌').fill('E2E04')
+    await dialog.getByRole('button', { name: /陈芳/ }).click()
+    await expect(dialog.getByTestId('booking-customer')).toContainText('陈芳')
+    await dialog.getByLabel('开始时间').fill('09:00')
+    await dialog.getByLabel('客户描述').fill('发动机异响')
+    await dialog.getByRole('button', { name: '预约', exact: true }).click()
+    const clash = dialog.getByTestId('clash')
+    await expect(clash).toContainText(`1号工位 已被 ${tomorrow.number}（粤B·E2E01）占用 09:00–10:00`)
+    await expect(clash).toContainText('最近的空闲时段：2026-12-05 10:00 1号工位')
+    await clash.getByRole('button', { name: '改用 12-05 10:00 1号工位' }).click()
+    await dialog.getByRole('button', { name: '预约', exact: true }).click()
+    await expect(dialog).toBeHidden()
+    const mine = page.locator('[data-testid="booking"][data-plate="粤B·E2E04"]')
+    await expect(mine).toContainText('10:00–11:00')
+
+    // Drag it down by two slots (30 min): main re-checks and saves 10:30.
+    const box = (await mine.boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + 20)
+    await page.mouse.down()
+    await page.mouse.move(box.x + box.width / 2, box.y + 50, { steps: 5 })
+    await page.mouse.move(box.x + box.width / 2, box.y + 80, { steps: 5 })
+    await page.mouse.up()
+    await expect(mine).toContainText('10:30–11:30')
+    // Dragging it up an hour onto the 09:00 booking (09:30) is refused and it stays where it was.
+    const moved = (await mine.boundingBox())!
+    await page.mouse.move(moved.x + moved.width / 2, moved.y + 20)
+    await page.mouse.down()
+    await page.mouse.move(moved.x + moved.width / 2, moved.y - 30, { steps: 5 })
+    await page.mouse.move(moved.x + moved.width / 2, moved.y - 70, { steps: 5 })
+    await page.mouse.up()
+    await expect(page.getByText(/已被 A\d+（粤B·E2E01）占用/)).toBeVisible()
+    await expect(mine).toContainText('10:30–11:30')
+
+    // Today: the 08:00 customer arrives at 09:00+, past the ±15 min window: late, keeps the discount, loses the bay.
+    await page.getByRole('button', { name: '今天', exact: true }).click()
+    await page.locator('[data-testid="booking"][data-plate="粤B·E2E02"]').click()
+    await page.getByRole('button', { name: '已到店' }).click()
+    await expect(page.getByTestId('drawer-status')).toHaveText('迟到')
+    await expect(page.getByText('保留预约客户工时优惠')).toBeVisible()
+    await expect(page.getByText('已失去预留工位（1号工位）')).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('board-column').last()).toHaveText('无工位（迟到）')
+    mkdirSync('test-results/screens', { recursive: true })
+    await page.screenshot({ path: 'test-results/screens/board-zh-CN.png', fullPage: true })
+
+    // The service director signs off yesterday; the board stops listing it.
+    await page.getByRole('button', { name: '切换用户' }).click()
+    await signIn(page, shop, '周总监', '2580')
+    await page.getByRole('link', { name: '预约看板' }).click()
+    await page.getByRole('button', { name: '签核 2026-12-03' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: '签核 2026-12-03' }).click()
+    await expect(page.getByTestId('unsigned')).toBeHidden()
+    await page.getByLabel('日期').fill('2026-12-03')
+    await expect(page.getByText(/已由 周总监 于 .* 签核/)).toBeVisible()
+
+    // The daily summaries hold the day's plates (and yesterday's, the director's sign-off).
+    const summary = async (date: string) => {
+      const ref = await shop.api<{ documentId: string }>('appointments.print.summary', { date, locale: 'zh-CN' }, admin)
+      const res = await fetch(`${shop.url}/documents/${ref.documentId}`, { headers: { Authorization: `Bearer ${admin}` } })
+      return (await pdfText(Buffer.from(await res.arrayBuffer()))).join('\n')
+    }
+    const before = await summary('2026-12-05')
+    for (const s of ['日预约汇总表', '粤B·E2E01', '粤B·E2E04', '10:30–11:30']) expect(before).toContain(s)
+    const after = await summary('2026-12-03')
+    for (const s of ['粤B·E2E03', '准时到店', '周总监']) expect(after).toContain(s)
+    const todays = await summary('2026-12-04')
+    expect(todays).toContain('粤B·E2E02')
+    expect(todays).toContain('迟到')
+  })
+})
