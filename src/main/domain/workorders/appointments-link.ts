@@ -1,6 +1,6 @@
 import type { Db } from '../../db/types'
 import type { Actor } from '../../core/context'
-import { AppError } from '../../../shared/errors'
+import { getAppointmentForCheckIn, markCheckedIn } from '../appointments'
 
 export interface AppointmentForCheckIn {
   id: number
@@ -8,18 +8,19 @@ export interface AppointmentForCheckIn {
   vehicleId: number
   advisorId: number | null
   bayId: number | null
+  bayName: string | null
   startsAt: string
   complaint: string | null
 }
 
-/**
- * The appointment board's side of a check-in. The board is built alongside this part; until its
- * domain exports these two functions a booking cannot be checked in and the walk-in path is used.
- */
-export function appointmentForCheckIn(_db: Db, appointmentId: number): AppointmentForCheckIn {
-  throw new AppError('workorders.appointments_unavailable', `Booking ${appointmentId} cannot be checked in: the appointment board is not installed.`, {
-    id: appointmentId
-  })
+/** The appointment board's side of a check-in: the booking's customer, car, advisor, bay and words. */
+export function appointmentForCheckIn(db: Db, appointmentId: number): AppointmentForCheckIn {
+  const a = getAppointmentForCheckIn(db, appointmentId)
+  const bay = a.bayId === null ? undefined : (db.prepare('SELECT name FROM appointment_bays WHERE id = ?').get(a.bayId) as { name: string } | undefined)
+  return { ...a, bayName: bay?.name ?? null }
 }
 
-export function markAppointmentCheckedIn(_db: Db, _actor: Actor, _at: Date, _appointmentId: number, _workOrderId: number): void {}
+/** Marks the booking checked in, in the check-in's own transaction (refused if the booking cannot be). */
+export function markAppointmentCheckedIn(db: Db, actor: Actor, at: Date, appointmentId: number, workOrderId: number): void {
+  markCheckedIn(db, actor, at, appointmentId, workOrderId)
+}

@@ -152,7 +152,7 @@ export function checkIn(db: Db, actor: Actor, at: Date, s: WoSettings, input: Ch
       input.mileageKm,
       now,
       input.promisedAt ? fromLocal(input.promisedAt, tz).toISOString() : null,
-      input.bay ?? (appt?.bayId != null ? String(appt.bayId) : null),
+      input.bay ?? appt?.bayName ?? null,
       input.arrivalMode,
       input.onsiteAddress,
       input.onsiteDistanceKm,
