@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import pkg from '../../package.json'
 import { AppError } from '../shared/errors'
 import type { Core } from './core/context'
-import { startBackupSchedule } from './core/backup-schedule'
-import { createCore, resolveDataDir } from './core/create'
+import { resolveDataDir } from './core/create'
+import { startCore } from './startup'
 import { desktopServices } from './desktop'
 import { registerIpc } from './ipc/register'
 import { createMainWindow, hardenSession, isAppFrame } from './window'
@@ -27,22 +27,21 @@ app.on('web-contents-created', (_event, contents) => {
   contents.on('will-attach-webview', (e) => e.preventDefault())
 })
 
-app.whenReady().then(() => {
+app.whenReady().then(async () => {
   try {
-    core = createCore({
+    ;({ core } = await startCore({
       dataDir: resolveDataDir(process.argv, process.env, app.getPath('userData')),
       appVersion: pkg.version,
       // A better-sqlite3 built for Electron's ABI (npm run rebuild:electron), so Node's copy stays Node's.
       nativeBinding: join(app.getAppPath(), 'native', 'electron', 'better_sqlite3.node'),
       desktop: desktopServices(() => mainWindow)
-    })
+    }))
   } catch (err) {
     const message = err instanceof AppError || err instanceof Error ? err.message : String(err)
     dialog.showErrorBox('Front Desk', message)
     app.exit(1)
     return
   }
-  startBackupSchedule(core)
   hardenSession()
   registerIpc(core, isAppFrame)
   mainWindow = createMainWindow()

@@ -5,9 +5,9 @@
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
 import pkg from '../../package.json'
-import { startBackupSchedule } from './core/backup-schedule'
 import { TestClock } from './core/clock'
-import { createCore, resolveDataDir } from './core/create'
+import { resolveDataDir } from './core/create'
+import { startCore } from './startup'
 import { startWebServer } from './http/server'
 import { defaultUserDataDir } from './paths'
 
@@ -21,22 +21,22 @@ function flag(name: string): string | undefined {
 async function main(): Promise<void> {
   const dataDir = resolveDataDir(process.argv.slice(2), process.env, defaultUserDataDir())
   const clockAt = flag('clock') ?? process.env.FRONTDESK_CLOCK
-  const core = createCore({
+  const { core, stop: stopCore } = await startCore({
     dataDir,
     appVersion: pkg.version,
+    backups: !process.argv.includes('--no-backup'),
     ...(clockAt ? { clock: new TestClock(new Date(clockAt)) } : {})
   })
   const candidates = [resolve(import.meta.dirname, '../renderer'), resolve('out/renderer')]
   const staticDir = candidates.find((d) => existsSync(resolve(d, 'index.html')))
   if (!staticDir) console.warn('The renderer is not built yet: run `npm run build` first.')
-  if (!process.argv.includes('--no-backup')) startBackupSchedule(core)
   const port = Number(flag('port') ?? process.env.FRONTDESK_PORT ?? 5317)
   const web = await startWebServer(core, { port, ...(staticDir ? { staticDir } : {}) })
   console.log(`Front Desk (browser mode) is running at ${web.url}`)
   console.log(`Data: ${core.dbFile}`)
   console.log(`LISTENING ${web.port}`)
   const stop = (): void => {
-    void web.close().then(() => {
+    void Promise.all([web.close(), stopCore()]).then(() => {
       core.db.close()
       process.exit(0)
     })

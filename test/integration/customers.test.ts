@@ -67,7 +67,8 @@ describe('customers and vehicles', () => {
     const c = await shop.call(advisor, 'customers.create', zhang)
     await shop.call(advisor, 'customers.update', { ...zhang, id: c.id, version: c.version, phone: '13900000000' })
     const err = await shop.refusal(advisor, 'customers.update', { ...zhang, id: c.id, version: c.version, name: '张伟明' })
-    expect(err.code).toBe('stale_version')
+    expect(err.code).toBe('changed_by_other')
+    expect(err.params).toMatchObject({ by: '刘洋', fields: 'phone' })
     expect((await shop.call(advisor, 'customers.get', { id: c.id })).name).toBe('张伟')
   })
 

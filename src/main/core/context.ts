@@ -1,5 +1,6 @@
 import type { Db } from '../db/types'
 import type { Role } from '../../shared/roles'
+import type { ChangeFeed } from './changes'
 import type { Clock } from './clock'
 import type { DocumentStore } from './documents'
 import type { SessionStore } from './sessions'
@@ -18,9 +19,22 @@ export interface Core {
   clock: Clock
   sessions: SessionStore
   documents: DocumentStore
+  changes: ChangeFeed
   appVersion: string
+  /** Set on a workstation: calls go to the host's database instead of a local one. */
+  remote?: RemoteHost
+  /** This PC as the LAN host (off unless Settings turns it on). */
+  lanHost?: import('../lan/host').LanHost
   /** Desktop-only services (print dialog, save dialog); absent in browser mode. */
   desktop?: DesktopServices
+}
+
+/** A workstation's link to the host PC (src/main/lan/workstation.ts). */
+export interface RemoteHost {
+  forward(name: string, input: unknown, token: string | null): Promise<import('../../shared/errors').Result<unknown>>
+  /** Calls answered by the workstation itself: pairing, its own status. */
+  isLocal(name: string): boolean
+  fetchDocument(documentId: string, token: string | null): Promise<{ pdf: Buffer; fileName: string; contentType: string } | null>
 }
 
 export interface DesktopServices {

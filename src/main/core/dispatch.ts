@@ -13,6 +13,16 @@ export type Handler<C extends CallDef> = (
 
 export type HandlerMap<T extends Record<string, CallDef>> = { [K in keyof T]: Handler<T[K]> }
 
+async function remoteActor(core: Core, token: string | null): Promise<Actor | null> {
+  if (!token || !core.remote) return null
+  const me = await core.remote.forward('auth.me', {}, token)
+  return me.ok ? (me.value as Actor) : null
+}
+
+function totalChanges(core: Core): number {
+  return core.db.prepare('SELECT total_changes()').pluck().get() as number
+}
+
 function allowed(access: Access, actor: Actor | null): boolean {
   if (access === 'public') return true
   if (!actor) return false
@@ -60,13 +70,15 @@ function toErrorBody(err: unknown, name: string): ErrorBody {
  * known name → signed in and holding a role the call allows → input valid → handler → output valid.
  */
 export async function dispatch(core: Core, name: string, rawInput: unknown, token: string | null): Promise<Result<unknown>> {
+  if (core.remote && !core.remote.isLocal(name)) return core.remote.forward(name, rawInput, token)
   try {
     if (!Object.hasOwn(contract, name)) {
       throw new AppError('unknown_call', `There is no call named ${String(name).slice(0, 60)}`)
     }
     const callName = name as CallName
     const def: CallDef = contract[callName]
-    const actor = core.sessions.resolve(token)
+    // A workstation's own calls still need the host to vouch for the session.
+    const actor = core.remote ? await remoteActor(core, token) : core.sessions.resolve(token)
     if (!allowed(def.access, actor)) {
       if (!actor) throw new AppError('unauthenticated', 'Sign in first.')
       const roles = def.access === 'public' || def.access === 'signed-in' ? [] : [...def.access]
@@ -76,7 +88,10 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, toke
     if (!parsed.success) throw invalidInput(parsed.error)
     const ctx: Ctx = { core, db: core.db, clock: core.clock, actor, token }
     const handler = handlers[callName] as Handler<AppContract[typeof callName]>
+    const changesBefore = totalChanges(core)
     const result = await handler(parsed.data as never, ctx)
+    // Other windows and workstations waiting on the change feed learn that this call wrote.
+    if (totalChanges(core) !== changesBefore) core.changes.record(callName, core.clock.now())
     const out = def.output.safeParse(result)
     if (!out.success) {
       console.error(`[call ${callName}] returned a value its contract does not allow`, out.error.issues)

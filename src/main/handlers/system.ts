@@ -19,6 +19,7 @@ export const systemHandlers: HandlerMap<typeof systemContract> = {
     dataFile: core.dbFile,
     counts: { customers: count(db, 'customers'), vehicles: count(db, 'vehicles') }
   }),
+  'system.changes': ({ since, waitMs }, { core }) => core.changes.wait(since, waitMs),
   'demo.fill': (input, { db, actor, clock }) =>
     db
       .transaction(() => {
@@ -37,7 +38,8 @@ export const systemHandlers: HandlerMap<typeof systemContract> = {
     return { documentId: core.documents.put(pdf, fileName, token), fileName, pages, bytes: pdf.length }
   },
   'documents.show': async (input, { core, token }) => {
-    const doc = core.documents.take(input.documentId, token)
+    // On a workstation the sheet was rendered on the host: every PC prints the same PDF.
+    const doc = core.remote ? await core.remote.fetchDocument(input.documentId, token) : core.documents.take(input.documentId, token)
     if (!doc) throw new AppError('not_found', 'That document is no longer available; print it again.', { what: 'document', id: input.documentId })
     if (!core.desktop) throw new AppError('desktop_only', 'Printing dialogs exist only in the desktop app.')
     return core.desktop.showDocument(doc.pdf, doc.fileName, input.action)

@@ -96,7 +96,8 @@ export async function startWebServer(core: Core, options: { port?: number; stati
 
     if (url.pathname.startsWith('/documents/')) {
       // The PDF is fetched with the session's bearer token and shown from a blob: no token in URLs.
-      const doc = core.documents.take(url.pathname.slice('/documents/'.length), bearer(req))
+      const id = url.pathname.slice('/documents/'.length)
+      const doc = core.remote ? await core.remote.fetchDocument(id, bearer(req)) : core.documents.take(id, bearer(req))
       if (!doc) return send(res, 404, 'no such document', 'text/plain')
       const inline = doc.contentType === 'application/pdf'
       return send(res, 200, doc.pdf, doc.contentType, {

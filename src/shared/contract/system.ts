@@ -23,6 +23,16 @@ export const systemContract = {
     }),
     access: 'signed-in'
   }),
+  'system.changes': call({
+    summary: 'Waits (long poll) until something newer than `since` was written, by any window or workstation; returns which calls wrote.',
+    input: z.object({ since: z.number().int().min(0), waitMs: z.number().int().min(0).max(30_000).default(25_000) }),
+    output: z.object({
+      seq: z.number().int(),
+      reset: z.boolean(),
+      changes: z.array(z.object({ seq: z.number().int(), call: z.string(), at: z.string() }))
+    }),
+    access: 'signed-in'
+  }),
   'demo.fill': call({
     summary: 'Fill an empty database with a believable demo shop.',
     input: z.object({ customers: z.number().int().min(1).max(5000).default(300) }),

@@ -125,6 +125,7 @@ export const en = {
     invalid_input: 'Some fields need attention.',
     not_found: 'That record no longer exists.',
     stale_version: 'Someone else changed this record while you were editing. Reload it and make your change again.',
+    changed_by_other: '{{by}} changed this record at {{at}} ({{fields}}) while you were editing. Reload it to see their change, then make yours again.',
     unauthenticated: 'Please sign in again.',
     forbidden: 'Your role does not allow this.',
     unknown_call: 'This version of the app does not know that action.',

@@ -123,6 +123,7 @@ export const zhCN: Messages = {
     invalid_input: '有些栏目需要修改。',
     not_found: '该记录已不存在。',
     stale_version: '您编辑期间，其他人修改了这条记录。请重新打开后再修改。',
+    changed_by_other: '您编辑期间，{{by}} 于 {{at}} 修改了这条记录（{{fields}}）。请重新打开查看其修改后再修改。',
     unauthenticated: '请重新登录。',
     forbidden: '您的角色无权执行此操作。',
     unknown_call: '此版本的程序不认识该操作。',

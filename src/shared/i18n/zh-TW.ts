@@ -123,6 +123,7 @@ export const zhTW: Messages = {
     invalid_input: '有些欄位需要修改。',
     not_found: '該記錄已不存在。',
     stale_version: '您編輯期間，其他人修改了這筆記錄。請重新開啟後再修改。',
+    changed_by_other: '您編輯期間，{{by}} 於 {{at}} 修改了這筆記錄（{{fields}}）。請重新開啟查看其修改後再修改。',
     unauthenticated: '請重新登入。',
     forbidden: '您的角色無權執行此操作。',
     unknown_call: '此版本的程式不認識該操作。',

@@ -1,5 +1,6 @@
 import type { Db, ReadDb } from '../../db/types'
 import type { Actor } from '../../core/context'
+import { AppError } from '../../../shared/errors'
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'sign-in' | 'sign-in-failed' | 'export' | 'restore' | 'backup' | string
 
@@ -93,4 +94,20 @@ export function searchAudit(db: ReadDb, q: AuditQuery): { rows: AuditRow[]; more
     rows: rows.slice(0, q.limit).map((r) => ({ ...r, changes: JSON.parse(r.changes) as Record<string, unknown> })),
     more: rows.length > q.limit
   }
+}
+
+/**
+ * The refusal for a save made on an old copy of a record: it names who changed the record in
+ * between, when, and which fields, so the person can look at their change and make theirs again.
+ */
+export function changedByOther(db: ReadDb, entity: string, entityId: number): AppError {
+  const last = db
+    .prepare(`SELECT at, staff_name AS by, changes FROM audit_log WHERE entity = ? AND entity_id = ? ORDER BY id DESC LIMIT 1`)
+    .get(entity, String(entityId)) as { at: string; by: string | null; changes: string } | undefined
+  const fields = last ? Object.keys(JSON.parse(last.changes) as object) : []
+  return new AppError(
+    'changed_by_other',
+    `${last?.by ?? 'Someone'} changed this ${entity} at ${last?.at ?? 'an unknown time'} (${fields.join(', ')}); reload it and make your change again.`,
+    { what: entity, id: entityId, by: last?.by ?? '?', at: last?.at ?? '', fields: fields.join(', ') }
+  )
 }

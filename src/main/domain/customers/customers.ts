@@ -1,9 +1,9 @@
 import type { Db, ReadDb } from '../../db/types'
 import type { Actor } from '../../core/context'
-import { AppError, notFound, staleVersion } from '../../../shared/errors'
+import { AppError, notFound } from '../../../shared/errors'
 import type { Customer, CustomerSummary, Vehicle } from '../../../shared/contract/customers'
 import { formatPlate, plateKey } from '../../../shared/vehicle-ids'
-import { recordAudit } from '../audit/audit'
+import { changedByOther, recordAudit } from '../audit/audit'
 import { matchesWhole, queryTerms, termsFor } from './terms'
 
 export interface CustomerInput {
@@ -173,7 +173,7 @@ export function createCustomer(db: Db, actor: Actor | null, at: Date, c: Custome
 
 export function updateCustomer(db: Db, actor: Actor | null, at: Date, id: number, version: number, c: CustomerInput): void {
   const before = getCustomer(db, id)
-  if (before.version !== version) throw staleVersion('customer', id)
+  if (before.version !== version) throw changedByOther(db, 'customer', id)
   db.prepare(
     `UPDATE customers SET name = ?, phone = ?, phone2 = ?, address = ?, kind = ?, wants = ?, notes = ?,
        updated_at = ?, version = version + 1 WHERE id = ? AND version = ?`
@@ -193,7 +193,7 @@ export function addVehicle(db: Db, actor: Actor | null, at: Date, customerId: nu
 export function updateVehicle(db: Db, actor: Actor | null, at: Date, id: number, version: number, v: VehicleInput): number {
   const before = db.prepare(`SELECT ${VEHICLE_COLUMNS} FROM vehicles WHERE id = ?`).get(id) as Vehicle | undefined
   if (!before) throw notFound('vehicle', id)
-  if (before.version !== version) throw staleVersion('vehicle', id)
+  if (before.version !== version) throw changedByOther(db, 'vehicle', id)
   if (v.mileageKm !== null && before.mileageKm !== null && v.mileageKm < before.mileageKm) {
     throw new AppError('mileage_lower', `Mileage ${v.mileageKm} km is lower than the ${before.mileageKm} km on file.`, {
       mileage: v.mileageKm,

@@ -1,12 +1,17 @@
 import { notifications } from '@mantine/notifications'
 import type { TFunction } from 'i18next'
 import { ApiError } from '../api/client'
+import { formatDateTime } from './format'
 
 /** The message for a failed call, in the user's language. */
 export function errorMessage(t: TFunction, err: unknown): string {
   if (err instanceof ApiError) {
     const { code, params, message } = err.body
-    const translated = t(messageKey('errors', code), { ...(params ?? {}), defaultValue: '' }) as string
+    // Instants in params (who changed a record when) read as the shop's local time.
+    const shown = Object.fromEntries(
+      Object.entries(params ?? {}).map(([k, v]) => [k, typeof v === 'string' && /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/.test(v) ? formatDateTime(v) : v])
+    )
+    const translated = t(messageKey('errors', code), { ...shown, defaultValue: '' }) as string
     return translated || message
   }
   return t('errors.internal')

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { CustomerSummary } from '../../../../shared/contract/customers'
 import { call } from '../../api/client'
 import { showError } from '../../lib/errors'
+import { useLiveChanges } from '../../lib/live'
 import { navigate } from '../../lib/router'
 import { CustomerDetail } from './CustomerDetail'
 import { CustomerForm } from './CustomerForm'
@@ -23,6 +24,8 @@ function CustomerSearch() {
   const [result, setResult] = useState<{ items: CustomerSummary[]; more: boolean } | null>(null)
   const [creating, setCreating] = useState(false)
 
+  const [reloads, setReloads] = useState(0)
+  useLiveChanges(['customers.', 'vehicles.', 'backup.restore', 'demo.fill'], () => setReloads((n) => n + 1))
   useEffect(() => {
     sessionStorage.setItem('customers.query', debounced)
     let live = true
@@ -32,7 +35,7 @@ function CustomerSearch() {
     return () => {
       live = false
     }
-  }, [debounced, t])
+  }, [debounced, t, reloads])
 
   return (
     <>
