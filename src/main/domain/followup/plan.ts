@@ -43,7 +43,7 @@ export function planFollowups(db: Db, now: Date): PlanResult {
   const deliveries = db
     .prepare(
       `SELECT id, customer_id AS customerId, vehicle_id AS vehicleId, advisor_id AS advisorId, delivered_at AS deliveredAt
-       FROM work_orders WHERE delivered_at > ? AND status = 'delivered' ORDER BY delivered_at`
+       FROM work_orders WHERE delivered_at > ? AND +status = 'delivered' ORDER BY delivered_at`
     )
     .all(since) as Delivery[]
   const insertTask = db.prepare(
@@ -56,8 +56,10 @@ export function planFollowups(db: Db, now: Date): PlanResult {
   for (const d of deliveries) {
     const on = toLocalDate(new Date(d.deliveredAt), tz)
     const w = firstCallWindow(on, s)
-    result.firstCalls += insertTask.run(d.customerId, d.vehicleId, d.id, on, w.from, w.by, d.advisorId, nowIso, nowIso).changes
-    touched.add(d.vehicleId)
+    const added = insertTask.run(d.customerId, d.vehicleId, d.id, on, w.from, w.by, d.advisorId, nowIso, nowIso).changes
+    result.firstCalls += added
+    // Deliveries in the overlap that were already planned need no second look.
+    if (added || deliveredThrough === null || d.deliveredAt > deliveredThrough) touched.add(d.vehicleId)
     if (d.deliveredAt > maxDelivered) maxDelivered = d.deliveredAt
   }
 

@@ -14,6 +14,12 @@ export interface CallRegisterData {
   printedAt: Date
 }
 
+/** DH-20261204, or DH-20261201-20261204 for a longer period. */
+const registerNumber = (period: string): string => {
+  const [from = '', to = ''] = period.split('–').map((d) => d.replace(/[^0-9]/g, ''))
+  return `DH-${from}${to && to !== from ? `-${to}` : ''}`
+}
+
 /** The call register (电话登记表): one line a call, in and out, for a period. Landscape A4. */
 export function callRegisterDoc({ calls, period, settings, locale, printedAt }: CallRegisterData): TDocumentDefinitions {
   const t = (key: string, params?: Record<string, string | number>) => translate(locale, `followup.${key}`, params)
@@ -29,7 +35,7 @@ export function callRegisterDoc({ calls, period, settings, locale, printedAt }: 
     c.plate ?? '',
     t(`purpose.${c.purpose}`),
     t(`outcome.${c.outcome}`) + (c.callBackAt ? `\n${formatDateTime(c.callBackAt, locale, tz)}` : ''),
-    c.satisfaction === null ? '' : '★'.repeat(c.satisfaction),
+    c.satisfaction === null ? '' : { text: '★'.repeat(c.satisfaction) + '☆'.repeat(5 - c.satisfaction), fontSize: 8, noWrap: true },
     c.customerWords ?? '',
     c.staffName
   ])
@@ -45,12 +51,12 @@ export function callRegisterDoc({ calls, period, settings, locale, printedAt }: 
     pageOrientation: 'landscape',
     info: { title: `${t('register.title')} ${period}`, author: settings.shop.name },
     content: [
-      letterhead(settings.shop, { title: t('register.title'), number: `DH-${period.replace(/[^0-9]/g, '').slice(0, 16)}`, numberLabel: t('print.number') }),
+      letterhead(settings.shop, { title: t('register.title'), number: registerNumber(period), numberLabel: t('print.number') }),
       { text: `${t('print.period')}: ${period}`, fontSize: 10, margin: [0, 0, 0, 6] },
       calls.length === 0
         ? { text: t('register.empty'), style: 'cell' }
         : {
-            table: { headerRows: 1, widths: [62, 26, 58, 66, 56, 50, 50, 40, '*', 44], body: [head, ...body] },
+            table: { headerRows: 1, widths: [58, 30, 56, 64, 54, 50, 52, 50, '*', 44], body: [head, ...body] },
             layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#999999', vLineColor: () => '#999999' },
             fontSize: 8.5
           },
