@@ -54,8 +54,11 @@ export function tasksFor(db: ReadDb, date: string): BoardTask[] {
   const today = listDay(db, date).filter((a) => LIVE.has(a.status))
   const ticks = ticksOf(db, today.map((a) => a.id))
   for (const a of today) {
-    tasks.push({ ...base(a), task: 'call', dueAt: addMinutes(a.startsAt, -CALL_LEAD_MINUTES), done: a.remindedAt !== null, doneBy: a.remindedBy, doneAt: a.remindedAt })
+    // Once the customer is here the reminder call, the bay and the lane are past; the kit is not.
+    const here = a.status === 'arrived' || a.status === 'late'
+    if (!here || a.remindedAt) tasks.push({ ...base(a), task: 'call', dueAt: addMinutes(a.startsAt, -CALL_LEAD_MINUTES), done: a.remindedAt !== null, doneBy: a.remindedBy, doneAt: a.remindedAt })
     for (const task of TICK_TASKS) {
+      if (here && (task === 'bay_clean' || task === 'lane_free') && !ticks.has(`${a.id}:${task}`)) continue
       const tick = ticks.get(`${a.id}:${task}`)
       tasks.push({ ...base(a), task, dueAt: addMinutes(a.startsAt, -LEAD_MINUTES[task]), done: !!tick, doneBy: tick?.doneByName ?? null, doneAt: tick?.doneAt ?? null })
     }
