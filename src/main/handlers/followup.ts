@@ -11,6 +11,7 @@ import { callRegisterXlsx } from '../domain/followup/export'
 import { customerFile, filesToComplete } from '../domain/followup/file'
 import { completeTask, getLetter, letterNumber, listLetters, mailMergeFile, registerLetter } from '../domain/followup/letters'
 import { planFollowups } from '../domain/followup/plan'
+import { declinedItemsForVehicle } from '../domain/workorders'
 import { getRequest, listRequests, solveRequest } from '../domain/followup/requests'
 import { readFollowupSettings, writeFollowupSettings } from '../domain/followup/settings'
 import { assignTask, getTask, shopToday, splitTasks, todayList } from '../domain/followup/tasks'
@@ -46,7 +47,10 @@ export const followupHandlers: HandlerMap<typeof followupContract> = {
       planFollowups(db, clock.now())
       return todayList(db, actor, clock.now(), assigned, limit)
     }),
-  'followup.tasks.get': ({ id }, { db, actor, clock }) => ({ ...getTask(db, actor, clock.now(), id), calls: callsOfTask(db, actor, id) }),
+  'followup.tasks.get': ({ id }, { db, actor, clock }) => {
+    const task = getTask(db, actor, clock.now(), id)
+    return { ...task, calls: callsOfTask(db, actor, id), declined: task.vehicleId ? declinedItemsForVehicle(db, task.vehicleId) : [] }
+  },
   'followup.tasks.assign': ({ id, version, staffId }, { db, actor, clock }) =>
     inTx(db, () => {
       assignTask(db, actor, clock.now(), id, version, staffId)

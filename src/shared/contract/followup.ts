@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { call } from './define'
 import { id, locale, optionalText, requiredText, text, version } from './common'
 import { documentRef } from './system'
+import { declinedItem } from './workorders'
 import { COUNTER_ROLES, type Role } from '../roles'
 import { LOCAL_DATE, LOCAL_DATE_TIME } from '../time'
 
@@ -264,8 +265,8 @@ const callBase = z.object({
   callBackAt: localDateTime.optional(),
   vehicleRuns: z.enum(VEHICLE_RUNS).optional(),
   satisfaction: z.number().int().min(1).max(5).optional(),
-  customerWords: optionalText(1000),
-  request: optionalText(500),
+  customerWords: optionalText(1000).default(null),
+  request: optionalText(500).default(null),
   complaint: z
     .object({
       category: z.enum(COMPLAINT_CATEGORIES),
@@ -274,7 +275,7 @@ const callBase = z.object({
       staffId: id.optional()
     })
     .optional(),
-  notes: optionalText(500)
+  notes: optionalText(500).default(null)
 })
 
 const exportFile = z.object({ fileName: z.string(), mime: z.string(), base64: z.string(), rows: z.number().int() })
@@ -328,9 +329,9 @@ export const followupContract = {
     access: FOLLOWUP_ROLES
   }),
   'followup.tasks.get': call({
-    summary: 'One follow-up task with its reason, for the call screen.',
+    summary: 'One follow-up task with its reason, its earlier calls and the work the customer declined, for the call screen.',
     input: z.object({ id }),
-    output: task.extend({ calls: z.array(callRecord) }),
+    output: task.extend({ calls: z.array(callRecord), declined: z.array(declinedItem) }),
     access: FOLLOWUP_ROLES
   }),
   'followup.tasks.assign': call({
@@ -347,7 +348,7 @@ export const followupContract = {
   }),
   'followup.tasks.complete': call({
     summary: 'Mark a text-message or letter task done (a letter task registers its letter).',
-    input: z.object({ id, version, note: optionalText(300) }),
+    input: z.object({ id, version, note: optionalText(300).default(null) }),
     output: z.object({ task, letterId: id.nullable() }),
     access: FOLLOWUP_ROLES
   }),
@@ -363,7 +364,7 @@ export const followupContract = {
     input: callBase.extend({
       direction: z.enum(['in', 'out']).default('in'),
       customerId: id.optional(),
-      callerName: optionalText(40),
+      callerName: optionalText(40).default(null),
       phone: text(30).pipe(z.string().min(3, { message: 'required' })),
       purpose: z.enum(INBOUND_PURPOSES)
     }),
@@ -425,7 +426,7 @@ export const followupContract = {
     summary:
       'Move a complaint on: acknowledge, investigate (findings, whether the service was at fault), escalate, resolve, confirm the customer is satisfied (or not), archive.',
     input: z.discriminatedUnion('step', [
-      z.object({ step: z.literal('acknowledge'), id, version, note: optionalText(500) }),
+      z.object({ step: z.literal('acknowledge'), id, version, note: optionalText(500).default(null) }),
       z.object({
         step: z.literal('investigate'),
         id,
@@ -437,7 +438,7 @@ export const followupContract = {
       }),
       z.object({ step: z.literal('escalate'), id, version, note: requiredText(500) }),
       z.object({ step: z.literal('resolve'), id, version, resolution: requiredText(1000) }),
-      z.object({ step: z.literal('confirm'), id, version, satisfied: z.boolean(), note: optionalText(500) }),
+      z.object({ step: z.literal('confirm'), id, version, satisfied: z.boolean(), note: optionalText(500).default(null) }),
       z.object({ step: z.literal('archive'), id, version })
     ]),
     output: complaint,
@@ -488,7 +489,7 @@ export const followupContract = {
       kind: z.enum(['event', 'offer']),
       eventDate: localDate,
       message: requiredText(2000),
-      audienceMake: optionalText(40),
+      audienceMake: optionalText(40).default(null),
       audienceVisitedMonths: z.number().int().min(1).max(120).optional()
     }),
     output: campaign,

@@ -84,7 +84,7 @@ describe('campaigns and files', () => {
     const files = await shop.call(agent, 'followup.filesToComplete', {})
     expect(files.map((f) => [f.customerName, f.missing])).toEqual([['张伟', ['wants']]])
     const c = await shop.call(agent, 'customers.get', { id: v.customerId })
-    await shop.call(agent, 'customers.update', { ...c, wants: '希望周末取车' })
+    await shop.call(agent, 'customers.update', { id: c.id, version: c.version, name: c.name, phone: c.phone, address: c.address, wants: '希望周末取车' })
     expect(await shop.call(agent, 'followup.filesToComplete', {})).toEqual([])
     const file = await shop.call(agent, 'followup.customerFile', { customerId: v.customerId })
     expect(file.vehicles[0]).toMatchObject({ lastServiceOn: '2026-12-03', nextServiceOn: '2027-04-07', nextServiceBy: 'km', nextServiceKm: 45_000 }) // 5,000 km at the shop's 40 km a day

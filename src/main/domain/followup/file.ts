@@ -11,6 +11,10 @@ import { toLocalDate } from '../../../shared/time'
 
 const DAY = 86_400_000
 
+/** The work done on a visit: its work-order lines, or what the customer asked for when there are none yet. */
+const WORK_DONE = `coalesce((SELECT group_concat(l.description, '；') FROM wo_lines l
+    WHERE l.work_order_id = wo.id AND l.section <> 'customer_parts'), wo.complaint)`
+
 /** What a complete file must hold (SPEC §4), as keys under followup.missing. */
 export function missingItems(
   c: { address: string | null; wants: string | null },
@@ -49,7 +53,7 @@ export function customerFile(db: ReadDb, actor: Actor | null, now: Date, custome
   const visits = db
     .prepare(
       `SELECT wo.id AS workOrderId, wo.number, wo.vehicle_id AS vehicleId, v.plate, wo.status, wo.opened_at AS openedAt,
-         wo.delivered_at AS deliveredAt, wo.mileage_km AS mileageKm, wo.complaint AS workDone, wo.total_cents AS totalCents,
+         wo.delivered_at AS deliveredAt, wo.mileage_km AS mileageKm, ${WORK_DONE} AS workDone, wo.total_cents AS totalCents,
          s.name AS advisorName
        FROM work_orders wo JOIN vehicles v ON v.id = wo.vehicle_id LEFT JOIN staff s ON s.id = wo.advisor_id
        WHERE wo.customer_id = ? AND wo.status <> 'cancelled' ORDER BY wo.opened_at DESC LIMIT 200`
@@ -153,13 +157,13 @@ export function filesToComplete(db: ReadDb, now: Date, limit: number) {
   const since = new Date(now.getTime() - 90 * DAY).toISOString()
   const rows = db
     .prepare(
-      `SELECT wo.number AS workOrderNumber, wo.opened_at AS visitedAt, wo.complaint AS workDone, c.id AS customerId, c.name AS customerName,
+      `SELECT wo.number AS workOrderNumber, wo.opened_at AS visitedAt, ${WORK_DONE} AS workDone, c.id AS customerId, c.name AS customerName,
          c.address, c.wants, v.id AS vehicleId, v.plate, v.model, v.service_interval_km AS serviceIntervalKm,
          v.service_interval_months AS serviceIntervalMonths
        FROM work_orders wo JOIN customers c ON c.id = wo.customer_id JOIN vehicles v ON v.id = wo.vehicle_id
        WHERE wo.status IN ('open', 'approved', 'in_progress', 'waiting_parts', 'done', 'delivered')
          AND wo.opened_at <= @cutoff AND wo.opened_at >= @since
-         AND (c.address IS NULL OR c.wants IS NULL OR v.model IS NULL OR wo.complaint IS NULL
+         AND (c.address IS NULL OR c.wants IS NULL OR v.model IS NULL OR ${WORK_DONE} IS NULL
               OR (v.service_interval_km IS NULL AND v.service_interval_months IS NULL))
        ORDER BY wo.opened_at DESC`
     )

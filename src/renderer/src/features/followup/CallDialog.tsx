@@ -11,6 +11,7 @@ import {
   type CallRecord,
   type FollowupTask
 } from '../../../../shared/contract/followup'
+import type { DeclinedItem } from '../../../../shared/contract/workorders'
 import { call } from '../../api/client'
 import { fieldErrors, showError } from '../../lib/errors'
 import { CustomerPicker } from './CustomerPicker'
@@ -40,6 +41,7 @@ export function CallDialog({ task, onClose, onSaved }: Props) {
   const [complaintText, setComplaintText] = useState('')
   const [notes, setNotes] = useState('')
   const [previous, setPrevious] = useState<CallRecord[]>([])
+  const [declined, setDeclined] = useState<DeclinedItem[]>([])
   // Inbound only
   const [direction, setDirection] = useState<'in' | 'out'>('in')
   const [customerId, setCustomerId] = useState<number | null>(null)
@@ -50,7 +52,13 @@ export function CallDialog({ task, onClose, onSaved }: Props) {
   const [busy, setBusy] = useState(false)
 
   useEffect(() => {
-    if (task) call('followup.tasks.get', { id: task.id }).then((x) => setPrevious(x.calls)).catch(() => setPrevious([]))
+    if (!task) return
+    call('followup.tasks.get', { id: task.id })
+      .then((x) => {
+        setPrevious(x.calls)
+        setDeclined(x.declined)
+      })
+      .catch(() => setPrevious([]))
   }, [task])
 
   const reached = outcome === 'reached'
@@ -117,6 +125,14 @@ export function CallDialog({ task, onClose, onSaved }: Props) {
               </Group>
               <Text mt={4}>{whyText(t, task)}</Text>
               {task.servedByName && <Text size="sm" c="dimmed">{t('followup.today.servedBy', { name: task.servedByName })}</Text>}
+              {declined.length > 0 && (
+                <Stack gap={0} mt="xs" data-testid="declined-items">
+                  <Text size="sm" fw={600}>{t('followup.call.declined')}</Text>
+                  {declined.map((d, i) => (
+                    <Text key={i} size="sm">· {d.label}{d.measurement ? ` (${d.measurement})` : ''}{d.note ? `: ${d.note}` : ''} — {d.number}</Text>
+                  ))}
+                </Stack>
+              )}
             </Alert>
           )}
           {!task && (
