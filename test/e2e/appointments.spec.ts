@@ -125,4 +125,74 @@ test.describe('the appointment board, end to end', () => {
     expect(todays).toContain('粤B·E2E02')
     expect(todays).toContain('迟到')
   })
+
+  test('settings: bays, interval and blocked time; the board by advisor; moving with the keyboard; ticking the kit', async ({ page }) => {
+    const admin = await shop.setupAdmin('陈静', '2468')
+    const advisor = await shop.api<{ id: number }>('staff.create', { name: '王顾问', roles: ['advisor', 'frontdesk_supervisor'], pin: '1357' }, admin)
+    await shop.api('staff.create', { name: '赵顾问', roles: ['advisor'], pin: '1470' }, admin)
+    const c = await shop.api<{ id: number; vehicles: Array<{ id: number }> }>('customers.create', { name: '张伟', phone: '13900001111', vehicle: { plate: '粤B·K0001', model: '卡罗拉' } }, admin)
+
+    await signIn(page, shop, '王顾问', '1357')
+    await page.getByRole('link', { name: '设置' }).click()
+    const bayName = page.getByRole('textbox', { name: '工位名称' }).last()
+    for (const name of ['1号工位', '2号工位']) {
+      await bayName.fill(name)
+      await page.getByRole('button', { name: '添加工位' }).click()
+      await expect(page.getByRole('textbox', { name: '工位名称' })).toHaveCount(name === '1号工位' ? 2 : 3)
+    }
+    await page.getByLabel('同一服务顾问两次预约的最短间隔（分钟）').fill('30')
+    await page.getByRole('button', { name: '保存' }).first().click()
+    await expect(page.getByText('已保存')).toBeVisible()
+    await page.getByText('服务顾问（请假）', { exact: true }).click()
+    await page.getByRole('combobox', { name: '停用对象' }).click()
+    await page.getByRole('option', { name: '赵顾问' }).click()
+    await page.getByLabel('从').fill('2026-12-05T08:00')
+    await page.getByLabel('至').fill('2026-12-05T12:00')
+    await page.getByLabel('原因').fill('请假')
+    await page.getByRole('button', { name: '添加停用时段' }).click()
+    await expect(page.getByText(/赵顾问 2026-12-05 08:00 – 2026-12-05 12:00 请假/)).toBeVisible()
+    mkdirSync('test-results/screens', { recursive: true })
+    await page.screenshot({ path: 'test-results/screens/board-settings-zh-CN.png', fullPage: true })
+
+    const { bays } = await shop.api<{ bays: Array<{ id: number }> }>('appointments.settings.get', {}, admin)
+    const a = await shop.api<Booked>('appointments.book', { customerId: c.id, vehicleId: c.vehicles[0]!.id, advisorId: advisor.id, bayId: bays[0]!.id, startsAt: '2026-12-04T14:00', durationMinutes: 60, serviceType: 'repair', channel: 'phone', complaint: '空调不凉', parts: [{ description: '空调滤芯', qty: 1 }] }, admin)
+    // 赵顾问 is on leave on the 5th at 10:00: main refuses.
+    const refused = await fetch(`${shop.url}/api/appointments.book`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${admin}` },
+      body: JSON.stringify({ input: { customerId: c.id, vehicleId: c.vehicles[0]!.id, advisorId: advisor.id + 1, bayId: bays[1]!.id, startsAt: '2026-12-05T10:00', durationMinutes: 60, serviceType: 'repair', channel: 'phone' } })
+    }).then((r) => r.json() as Promise<{ ok: boolean; error: { code: string } }>)
+    expect(refused.error.code).toBe('board.clash_advisor_blocked')
+
+    await page.getByRole('link', { name: '预约看板' }).click()
+    const card = page.locator('[data-testid="booking"][data-plate="粤B·K0001"]')
+    await expect(card).toContainText('14:00–15:00')
+    // Keyboard: down moves 15 minutes, shift+down lengthens, right moves to the next bay.
+    await card.focus()
+    await page.keyboard.press('ArrowDown')
+    await expect(card).toContainText('14:15–15:15')
+    await card.focus()
+    await page.keyboard.press('Shift+ArrowDown')
+    await expect(card).toContainText('14:15–15:30')
+    await card.focus()
+    await page.keyboard.press('ArrowRight')
+    await expect(page.getByTestId(`column-b${bays[1]!.id}`).locator('[data-testid="booking"]')).toHaveCount(1)
+    // By advisor: the columns are the advisors.
+    await page.getByText('按服务顾问').click()
+    await expect(page.getByTestId('board-column')).toHaveText(['王顾问', '赵顾问'])
+    // Open it with Enter and tick the kit; the tick names who did it.
+    await card.focus()
+    await page.keyboard.press('Enter')
+    const drawer = page.getByRole('dialog')
+    await expect(drawer.getByTestId('drawer-plate')).toHaveText('粤B·K0001')
+    await drawer.getByRole('checkbox', { name: /三件套/ }).click()
+    await expect(drawer.getByRole('checkbox', { name: /三件套/ })).toBeChecked()
+    await expect(drawer.getByText(/王顾问，/)).toBeVisible()
+    await page.screenshot({ path: 'test-results/screens/board-drawer-zh-CN.png' })
+    await page.keyboard.press('Escape')
+    await page.getByRole('button', { name: '新建预约' }).click()
+    await page.getByRole('dialog').getByPlaceholder('搜索姓名、电话或车牌').fill('张伟')
+    await page.screenshot({ path: 'test-results/screens/board-booking-form-zh-CN.png' })
+  })
 })
+
