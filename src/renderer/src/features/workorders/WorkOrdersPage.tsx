@@ -1,6 +1,14 @@
-import { ComingLater } from '../ComingLater'
+import { CheckInForm } from './CheckInForm'
+import { OrderDetail } from './OrderDetail'
+import { OrderList } from './OrderList'
 
-/** The workorders part's page; gets the rest of the hash route (#/workorders/…). */
-export function WorkOrdersPage(_props: { route: string[] }) {
-  return <ComingLater />
+/** #/workorders → open orders; #/workorders/checkin[/<appointmentId>] → check-in; #/workorders/<id> → the order. */
+export function WorkOrdersPage({ route }: { route: string[] }) {
+  if (route[0] === 'checkin') {
+    const appointmentId = Number(route[1])
+    return <CheckInForm key={route.join('/')} {...(Number.isInteger(appointmentId) && appointmentId > 0 ? { appointmentId } : {})} />
+  }
+  const id = Number(route[0])
+  if (Number.isInteger(id) && id > 0) return <OrderDetail key={id} id={id} />
+  return <OrderList />
 }
