@@ -58,7 +58,7 @@ export const appointmentsHandlers: HandlerMap<typeof appointmentsContract> = {
       removeBlock(ctx.db, requireActor(ctx), ctx.clock.now(), id)
       return { ok: true as const }
     }),
-  'appointments.board': ({ date }, { db, clock }) => boardDay(db, date, clock.now()),
+  'appointments.board': ({ date }, { db, clock }) => boardDay(db, date ?? localNow(db, clock.now()).slice(0, 10), clock.now()),
   'appointments.get': ({ id }, { db }) => getAppointment(db, id),
   'appointments.book': (input, ctx) =>
     inTx(ctx.db, () => getAppointment(ctx.db, bookAppointment(ctx.db, requireActor(ctx), ctx.clock.now(), input))),

@@ -195,8 +195,8 @@ export const appointmentsContract = {
     access: SETTERS
   }),
   'appointments.board': call({
-    summary: 'One day of the board: bays, advisors, bookings, carried-over jobs, blocked time, late calls and unsigned days.',
-    input: z.object({ date: localDate }),
+    summary: 'One day of the board (today when no date is given): bays, advisors, bookings, carried-over jobs, blocked time, late calls and unsigned days.',
+    input: z.object({ date: localDate.optional() }),
     output: z.object({
       date: z.string(),
       today: z.string(),

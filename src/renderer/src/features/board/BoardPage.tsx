@@ -12,7 +12,7 @@ import { BoardGrid, type Column, type MoveRequest } from './BoardGrid'
 import { BookingDrawer } from './BookingDrawer'
 import { BookingForm, type BookingDraftStart } from './BookingForm'
 import { TaskPanel } from './TaskPanel'
-import { addDays, timeOf } from './time'
+import { addDays, fromMinutes, timeOf, toMinutes } from './time'
 import type { BoardData, Booking, Task, View } from './types'
 
 const REFRESH_MS = 30_000
@@ -28,11 +28,11 @@ export function BoardPage({ route }: { route: string[] }) {
   const [draft, setDraft] = useState<BookingDraftStart | null>(null)
   const [openId, setOpenId] = useState<number | null>(null)
   const [signing, setSigning] = useState<string | null>(null)
-  const date = /^\d{4}-\d{2}-\d{2}$/.test(route[0] ?? '') ? (route[0] as string) : board?.today ?? null
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(route[0] ?? '') ? (route[0] as string) : null
 
   const load = useCallback(async () => {
     try {
-      const b = await call('appointments.board', { date: date ?? '1970-01-01' }).then(async (first) => (date ? first : call('appointments.board', { date: first.today })))
+      const b = await call('appointments.board', date ? { date } : {})
       setBoard(b)
       setTasks(await call('appointments.tasks', { date: b.date }))
     } catch (err) {
@@ -71,9 +71,13 @@ export function BoardPage({ route }: { route: string[] }) {
   const newAt = (column: Column | null, startsAt?: string) => {
     if (!canBook) return
     const d = board.date >= board.today ? board.date : board.today
+    // Today the form starts at the next slot from now, another day at opening time.
+    const slot = board.settings.slotMinutes
+    const next = fromMinutes(Math.ceil(toMinutes(board.now) / slot) * slot)
+    const opening = `${d}T${board.opening?.open ?? '08:00'}`
     setDraft({
       date: startsAt?.slice(0, 10) ?? d,
-      time: startsAt ? timeOf(startsAt) : board.opening?.open.replace('24:00', '08:00') ?? '09:00',
+      time: startsAt ? timeOf(startsAt) : timeOf(d === board.today && next > opening ? next : opening),
       bayId: view === 'bays' ? column?.id ?? null : null,
       advisorId: view === 'advisors' ? column?.id ?? null : null
     })
