@@ -72,7 +72,7 @@ function chartOf(t: T, key: FigureKey, targets: Targets, points: Array<{ label: 
     target,
     targetLabel: t('chartTarget', { target: targetText(t, { target, unit: rule.unit, comparator: rule.comparator }) }),
     met: (v) => meets(key, v, target) === true,
-    max: rule.unit === 'percent' ? 100 : undefined,
+    max: rule.unit === 'percent' && rule.comparator === 'gte' ? 100 : undefined,
     width,
     noData: '—'
   })
@@ -148,7 +148,7 @@ export function yearSummaryDoc(d: SummaryDoc): TDocumentDefinitions {
     ])
   }
   return {
-    info: { title: `${t('print.year.title')} ${year}` },
+    info: { title: t('print.year.title', { year }) },
     styles,
     content: [
       letterhead(d.settings.shop, { title: t('print.year.title', { year }), number: yearNumber(year), numberLabel: t('print.number') }),
