@@ -291,7 +291,7 @@ export function applyImport(db: Db, actor: Actor, at: Date, planned: Planned[], 
     }
   }
   if (moves.length > 0) {
-    postMovements(db, actor, at, 'import', moves, { reason: `${qtyMode === 'set' ? 'set' : 'add'}: ${fileName}`.slice(0, 200) })
+    postMovements(db, actor, at, 'import', moves, { reason: fileName.slice(0, 200) })
   }
   recordAudit(db, actor, at, { action: 'import', entity: 'parts', entityId: fileName, note: { rows: planned.length, qtyMode, stockLines: moves.length } })
 }

@@ -75,7 +75,9 @@ export function ledgerCard(db: ReadDb, at: Date, timeZone: string, partId: numbe
   const entries: LedgerEntry[] = rows.map(({ workOrderNumber, receiptNumber, countNumber, requisitionNumber, ...r }) => {
     balance += r.qty
     const reference = [receiptNumber, countNumber, requisitionNumber, workOrderNumber].filter(Boolean).join(' · ') || null
-    return { ...r, balance, reference }
+    // The reason of an issue or a count is its document number, already in the reference.
+    const reason = r.reason && reference?.includes(r.reason) ? null : r.reason
+    return { ...r, reason, balance, reference }
   })
   const more = entries.length > limit
   return { part, entries: more ? entries.slice(-limit) : entries, more }

@@ -4,12 +4,27 @@ import type { LedgerEntry, Part, Receipt, Requisition } from '../../../shared/co
 import type { Settings } from '../../../shared/contract/settings'
 import { translate } from '../../../shared/i18n'
 import { baseStyles, letterhead } from '../letterhead'
-import { formatDate, formatDateTime, formatMoney } from '../format'
+import { formatDateTime as formatShared, formatMoney } from '../format'
+import { fontFor } from '../fonts'
+
+/** zh-TW's Intl writes a thin space (absent from the fonts) and "24:05" for five past midnight. */
+const formatDateTime = (d: Date | string, locale: Locale, tz: string): string =>
+  formatShared(d, locale, tz).replace(/[\u2009\u202f]/g, ' ').replace(/ 24:/, ' 00:')
 
 type T = (key: string, params?: Record<string, string | number>) => string
-const tFor = (locale: Locale): T => (key, params) => translate(locale, key, params)
+const tFor = (locale: Locale): T => {
+  labelFont = fontFor(locale)
+  return (key, params) => translate(locale, key, params)
+}
 
-const head = (labels: string[]): TableCell[] => labels.map((text) => ({ text, bold: true, fontSize: 8.5, fillColor: '#eeeeee' }))
+/**
+ * The shop's own data (names, specifications, plates) may be typed in Simplified characters that
+ * the Traditional font lacks; the SC font has both, so data is set in it and labels in the sheet's.
+ */
+const DATA_FONT = 'NotoSansSC'
+const styles = { ...baseStyles, data: { font: DATA_FONT } }
+let labelFont = 'NotoSansSC'
+const head = (labels: string[]): TableCell[] => labels.map((text) => ({ text, bold: true, fontSize: 8.5, fillColor: '#eeeeee', font: labelFont }))
 const num = (n: number, locale: Locale, bold = false) => ({ text: n.toLocaleString(locale), alignment: 'right' as const, bold })
 const money = (c: number, locale: Locale, bold = false) => ({ text: formatMoney(c, locale), alignment: 'right' as const, bold })
 
@@ -19,13 +34,24 @@ export const categoryLabel = (t: T, code: string, name: string): string => {
   return label.startsWith('parts.') ? name : label
 }
 
+const compactLines = {
+  hLineWidth: (i: number) => (i <= 1 ? 0.8 : 0.3),
+  vLineWidth: () => 0,
+  hLineColor: () => '#888888',
+  paddingTop: () => 2,
+  paddingBottom: () => 2
+}
+
+/** The shared letterhead, its shop name set in the data font (a Simplified name on a Traditional sheet). */
+const heading = (shop: Settings['shop'], h: Parameters<typeof letterhead>[1]): Content => ({ stack: [letterhead(shop, h)], style: 'data' })
+
 const signatures = (labels: string[]): Content => ({
   margin: [0, 14, 0, 0],
   columns: labels.map((l) => ({ text: `${l}: ______________`, style: 'cell' }))
 })
 
-const field = (label: string, value: string): Content => ({
-  text: [{ text: `${label}: `, style: 'label' }, { text: value || '—', bold: true }],
+const field = (label: string, value: string) => ({
+  text: [{ text: `${label}: `, style: 'label' }, { text: value || '—', bold: true, font: DATA_FONT }],
   fontSize: 9.5
 })
 
@@ -45,30 +71,47 @@ export function receiptDoc({ receipt: r, settings, locale, printedAt }: ReceiptS
   const t = tFor(locale)
   const tz = settings.timeZone
   const onePage = r.lines.length <= RECEIPT_LINES_PER_HALF
+  const contact = [settings.shop.address, settings.shop.phone].filter(Boolean).join('  ·  ')
+  // A half-page heading: two copies must fit one A4, so the full letterhead is too tall here.
   const copy = (n: 1 | 2): Content[] => [
-    letterhead(settings.shop, { title: t('parts.print.receiptTitle'), number: r.number, numberLabel: t('print.number') }),
     {
       columns: [
-        { width: 'auto', text: t(n === 1 ? 'parts.print.copy1' : 'parts.print.copy2'), bold: true, fontSize: 10, color: '#ffffff', background: '#333333' },
-        { width: '*', text: '' },
-        { width: 'auto', text: r.reversed ? t('parts.print.reversedStamp') : '', bold: true, color: '#b00000' }
+        { width: 190, style: 'data', stack: [{ text: settings.shop.name || ' ', bold: true, fontSize: 12 }, { text: contact, style: 'small' }] },
+        { width: '*', text: t('parts.print.receiptTitle'), fontSize: 14, bold: true, alignment: 'center' as const, margin: [0, 4, 0, 0] },
+        {
+          width: 150,
+          columns: [
+            { width: '*', text: '' },
+            { width: 'auto', stack: [{ text: `${t('print.number')} ${r.number}`, fontSize: 8.5, bold: true, alignment: 'right' as const }, { text: r.reversed ? t('parts.print.reversedStamp') : '', bold: true, color: '#b00000', alignment: 'right' as const }] },
+            { width: 40, qr: r.number, fit: 40 }
+          ],
+          columnGap: 6
+        }
       ],
-      margin: [0, -4, 0, 4]
+      columnGap: 8
+    },
+    { canvas: [{ type: 'line', x1: 0, y1: 3, x2: 515, y2: 3, lineWidth: 1 }] },
+    {
+      columns: [
+        { width: 'auto', text: t(n === 1 ? 'parts.print.copy1' : 'parts.print.copy2'), bold: true, fontSize: 9.5, color: '#ffffff', background: '#333333' },
+        { width: '*', ...field(t('parts.supplier'), r.supplierName ?? '') } as Content,
+        { width: 'auto', ...field(t('parts.deliveryNote'), r.deliveryNote ?? '') } as Content
+      ],
+      columnGap: 10,
+      margin: [0, 6, 0, 2]
     },
     {
       columns: [
-        field(t('parts.supplier'), r.supplierName ?? ''),
-        field(t('parts.deliveryNote'), r.deliveryNote ?? ''),
         field(t('parts.location'), locationLabel(t, { code: r.locationId === 1 ? 'MAIN' : '', name: r.locationName })),
         field(t('parts.receivedAt'), formatDateTime(r.receivedAt, locale, tz))
       ],
-      columnGap: 8,
-      margin: [0, 0, 0, 6]
+      columnGap: 10,
+      margin: [0, 0, 0, 4]
     },
     {
       table: {
         headerRows: 1,
-        widths: [16, 70, '*', 60, 28, 34, 56, 62],
+        widths: [14, 72, 86, '*', 26, 34, 54, 62],
         body: [
           head(['#', t('parts.partNo'), t('parts.name'), t('parts.spec'), t('parts.unit'), t('parts.qty'), t('parts.unitCost'), t('parts.amount')]),
           ...r.lines.map((l, i) => [
@@ -81,18 +124,24 @@ export function receiptDoc({ receipt: r, settings, locale, printedAt }: ReceiptS
             money(l.unitCostCents, locale),
             money(l.amountCents, locale)
           ]),
-          [{ text: t('parts.total'), colSpan: 5, bold: true }, '', '', '', '', num(r.lines.reduce((a, l) => a + l.qty, 0), locale), '', money(r.totalCents, locale, true)]
+          [{ text: t('parts.total'), colSpan: 5, bold: true, font: labelFont }, '', '', '', '', num(r.lines.reduce((a, l) => a + l.qty, 0), locale, true), '', money(r.totalCents, locale, true)]
         ]
       },
-      layout: 'lightHorizontalLines',
+      layout: { ...compactLines },
+      style: 'data',
       fontSize: 9
     },
     ...(r.note ? [{ text: `${t('parts.note')}: ${r.note}`, style: 'small', margin: [0, 4, 0, 0] } as Content] : []),
-    signatures([t('parts.print.deliveredBy'), t('parts.print.receivedBy'), t('parts.print.checkedBy')]),
-    { text: `${t('print.printedAt')}: ${formatDateTime(printedAt, locale, tz)} · ${r.staffName ?? ''}`, style: 'small', alignment: 'right', margin: [0, 6, 0, 0] }
+    {
+      margin: [0, 12, 0, 0],
+      columns: [
+        ...[t('parts.print.deliveredBy'), t('parts.print.receivedBy'), t('parts.print.checkedBy')].map((l) => ({ text: `${l}: ______________`, style: 'cell' })),
+        { text: `${t('print.printedAt')}: ${formatDateTime(printedAt, locale, tz)} · ${r.staffName ?? ''}`, style: 'small', alignment: 'right' as const }
+      ]
+    }
   ]
   const cut: Content = {
-    margin: [0, 14, 0, 14],
+    margin: [0, 10, 0, 10],
     columns: [
       { canvas: [{ type: 'line', x1: 0, y1: 5, x2: 230, y2: 5, lineWidth: 0.6, dash: { length: 4 } }], width: 230 },
       { text: t('parts.print.cutHere'), width: '*', alignment: 'center', style: 'small' },
@@ -103,7 +152,7 @@ export function receiptDoc({ receipt: r, settings, locale, printedAt }: ReceiptS
     info: { title: `${t('parts.print.receiptTitle')} ${r.number}`, author: settings.shop.name },
     pageMargins: [40, 28, 40, 36],
     content: onePage ? [...copy(1), cut, ...copy(2)] : [...copy(1), { text: '', pageBreak: 'after' }, ...copy(2)],
-    styles: baseStyles
+    styles
   }
 }
 
@@ -115,7 +164,7 @@ export function requisitionDoc({ requisition: r, settings, locale, printedAt }: 
   return {
     info: { title: `${t('parts.print.requisitionTitle')} ${r.number}`, author: settings.shop.name },
     content: [
-      letterhead(settings.shop, { title: t('parts.print.requisitionTitle'), number: r.number, numberLabel: t('print.number') }),
+      heading(settings.shop, { title: t('parts.print.requisitionTitle'), number: r.number, numberLabel: t('print.number') }),
       {
         columns: [
           { stack: [field(t('parts.workOrder'), r.workOrderNumber), field(t('parts.plate'), r.plate ?? '')] },
@@ -128,7 +177,7 @@ export function requisitionDoc({ requisition: r, settings, locale, printedAt }: 
       {
         table: {
           headerRows: 1,
-          widths: [16, 74, '*', 44, 28, 40, 40, 56, 62],
+          widths: [14, 70, '*', 46, 26, 34, 34, 50, 58],
           body: [
             head(['#', t('parts.partNo'), t('parts.name'), t('parts.bin'), t('parts.unit'), t('parts.requested'), t('parts.issued'), t('parts.unitCost'), t('parts.amount')]),
             ...r.lines.map((l, i) => [
@@ -142,10 +191,11 @@ export function requisitionDoc({ requisition: r, settings, locale, printedAt }: 
               money(l.unitCostCents, locale),
               money(l.qty * l.unitCostCents, locale)
             ]),
-            [{ text: t('parts.total'), colSpan: 8, bold: true }, '', '', '', '', '', '', '', money(r.amountCents, locale, true)]
+            [{ text: t('parts.total'), colSpan: 8, bold: true, font: labelFont }, '', '', '', '', '', '', '', money(r.amountCents, locale, true)]
           ]
         },
         layout: 'lightHorizontalLines',
+        style: 'data',
         fontSize: 9
       },
       ...(r.note ? [{ text: `${t('parts.note')}: ${r.note}`, style: 'cell', margin: [0, 6, 0, 0] } as Content] : []),
@@ -159,7 +209,7 @@ export function requisitionDoc({ requisition: r, settings, locale, printedAt }: 
       signatures([t('parts.print.requestedSign'), t('parts.print.approvedSign'), t('parts.print.issuedSign'), t('parts.print.collectedSign')]),
       { text: `${t('print.printedAt')}: ${formatDateTime(printedAt, locale, tz)}`, style: 'small', alignment: 'right', margin: [0, 10, 0, 0] }
     ],
-    styles: baseStyles
+    styles
   }
 }
 
@@ -183,7 +233,7 @@ export function countSheetDoc(d: CountSheetData): TDocumentDefinitions {
   return {
     info: { title: `${t('parts.print.countSheetTitle')} ${d.number}`, author: d.settings.shop.name },
     content: [
-      letterhead(d.settings.shop, { title: t('parts.print.countSheetTitle'), number: d.number, numberLabel: t('print.number') }),
+      heading(d.settings.shop, { title: t('parts.print.countSheetTitle'), number: d.number, numberLabel: t('print.number') }),
       {
         columns: [field(t('parts.location'), d.locationName), field(t('parts.countScope'), d.scope), field(t('parts.startedAt'), formatDateTime(d.startedAt, d.locale, tz))],
         margin: [0, 0, 0, 4]
@@ -199,12 +249,13 @@ export function countSheetDoc(d: CountSheetData): TDocumentDefinitions {
           ]
         },
         layout: { hLineWidth: () => 0.5, vLineWidth: () => 0.5, hLineColor: () => '#999999', vLineColor: () => '#999999', paddingTop: () => 5, paddingBottom: () => 5 },
+        style: 'data',
         fontSize: 9
       },
       signatures([t('parts.print.countedBy'), t('parts.print.checkedBy'), t('parts.print.supervisedBy')]),
       { text: `${t('print.printedAt')}: ${formatDateTime(d.printedAt, d.locale, tz)} · ${t('parts.print.linesCount', { n: d.lines.length })}`, style: 'small', alignment: 'right', margin: [0, 10, 0, 0] }
     ],
-    styles: baseStyles
+    styles
   }
 }
 
@@ -217,11 +268,12 @@ export function binLabelsDoc({ parts, settings, locale }: { parts: Array<Pick<Pa
       { qr: p.partNo, fit: 62, width: 66 },
       {
         width: '*',
+        style: 'data',
         stack: [
           { text: p.partNo, bold: true, fontSize: 11 },
           { text: p.name, fontSize: 9, margin: [0, 2, 0, 0] },
           { text: p.spec ?? '', fontSize: 7.5, color: '#444444' },
-          { text: `${t('parts.bin')}: ${p.bin ?? '—'} · ${p.unit}`, fontSize: 8.5, bold: true, margin: [0, 3, 0, 0] }
+          { text: [{ text: `${t('parts.bin')}: `, font: labelFont }, `${p.bin ?? '—'} · ${p.unit}`], fontSize: 8.5, bold: true, margin: [0, 3, 0, 0] }
         ]
       }
     ],
@@ -238,7 +290,7 @@ export function binLabelsDoc({ parts, settings, locale }: { parts: Array<Pick<Pa
     info: { title: t('parts.print.binLabelsTitle'), author: settings.shop.name },
     pageMargins: [24, 24, 24, 30],
     content: [
-      { text: `${settings.shop.name} · ${t('parts.print.binLabelsTitle')}`, style: 'small', margin: [0, 0, 0, 6] },
+      { text: `${settings.shop.name} · ${t('parts.print.binLabelsTitle')}`, style: ['small', 'data'], margin: [0, 0, 0, 6] },
       rows.length
         ? {
             table: { widths: ['*', '*', '*'], body: rows, dontBreakRows: true },
@@ -246,7 +298,7 @@ export function binLabelsDoc({ parts, settings, locale }: { parts: Array<Pick<Pa
           }
         : { text: t('parts.noParts') }
     ],
-    styles: baseStyles
+    styles
   }
 }
 
@@ -259,7 +311,7 @@ export function ledgerCardDoc(d: { part: Part; entries: LedgerEntry[]; locationN
   return {
     info: { title: `${t('parts.print.ledgerCardTitle')} ${p.partNo}`, author: d.settings.shop.name },
     content: [
-      letterhead(d.settings.shop, { title: t('parts.print.ledgerCardTitle'), number: p.partNo, numberLabel: t('parts.partNo') }),
+      heading(d.settings.shop, { title: t('parts.print.ledgerCardTitle'), number: p.partNo, numberLabel: t('parts.partNo') }),
       {
         columns: [
           { stack: [field(t('parts.name'), p.name), field(t('parts.spec'), p.spec ?? '')] },
@@ -273,14 +325,14 @@ export function ledgerCardDoc(d: { part: Part; entries: LedgerEntry[]; locationN
       {
         table: {
           headerRows: 1,
-          widths: [58, 52, 54, '*', 40, 40, 44, 50],
+          widths: [62, 52, 46, '*', 32, 32, 38, 42],
           body: [
             head([t('parts.date'), t('parts.kind'), t('parts.location'), t('parts.reference'), t('parts.in'), t('parts.out'), t('parts.balance'), t('parts.staff')]),
             ...d.entries.map((e) => [
-              formatDate(e.at, d.locale, tz),
-              { text: `${t(`parts.kinds.${e.kind}`)}${e.reversesId ? ` ${t('parts.reversalMark')}` : ''}`, color: e.reversesId ? '#b00000' : undefined },
-              { text: e.locationId === 1 ? t('parts.mainStore') : e.locationName, fontSize: 8 },
-              { text: [e.reference, e.reason].filter(Boolean).join(' · '), fontSize: 8 },
+              { text: formatDateTime(e.at, d.locale, tz), fontSize: 8 },
+              { text: `${t(`parts.kinds.${e.kind}`)}${e.reversesId ? ` ${t('parts.reversalMark')}` : ''}`, color: e.reversesId ? '#b00000' : undefined, font: labelFont },
+              { text: e.locationId === 1 ? t('parts.mainStore') : e.locationName, fontSize: 8, font: e.locationId === 1 ? labelFont : DATA_FONT },
+              { text: [...new Set([e.reference, e.reason].filter(Boolean))].join(' · '), fontSize: 8 },
               e.qty > 0 ? num(e.qty, d.locale) : '',
               e.qty < 0 ? num(-e.qty, d.locale) : '',
               num(e.balance, d.locale, true),
@@ -289,10 +341,11 @@ export function ledgerCardDoc(d: { part: Part; entries: LedgerEntry[]; locationN
           ]
         },
         layout: 'lightHorizontalLines',
+        style: 'data',
         fontSize: 9
       },
       { text: `${t('print.printedAt')}: ${formatDateTime(d.printedAt, d.locale, tz)}`, style: 'small', alignment: 'right', margin: [0, 10, 0, 0] }
     ],
-    styles: baseStyles
+    styles
   }
 }
