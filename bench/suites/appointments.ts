@@ -15,7 +15,8 @@ import type { Suite } from '../harness'
 
 const BAYS = 8
 const ADVISORS = 6
-const FIRST_DAY = '2025-12-05'
+// 330 days of history and 35 days booked ahead.
+const FIRST_DAY = '2026-01-08'
 const TODAY = '2026-12-04'
 
 /**
@@ -69,8 +70,16 @@ export const appointmentsSuite: Suite = {
     const day = db.prepare(DAY_SQL)
     const parts = db.prepare('SELECT id, appointment_id, part_id, description, qty FROM appointment_parts WHERE appointment_id IN (SELECT value FROM json_each(?))')
     const bare = { bay: db.prepare(CLASH_SQL.bay), advisor: db.prepare(CLASH_SQL.advisor), held: db.prepare(CLASH_SQL.held), open: db.prepare(CLASH_SQL.openJobs), blocks: db.prepare(CLASH_SQL.blocks) }
+    // Bookings still to come, whose slots a new booking would clash with.
+    const taken = db
+      .prepare(
+        `SELECT customer_id AS customerId, vehicle_id AS vehicleId, advisor_id AS advisorId, bay_id AS bayId, starts_at AS startsAt
+         FROM appointments WHERE starts_at >= ? AND starts_at < ? AND status = 'booked' AND starts_at LIKE '%T1_:%' ORDER BY id LIMIT 200`
+      )
+      .all(`${addDays(TODAY, 1)}T00:00`, `${addDays(TODAY, 20)}T00:00`) as Array<{ customerId: number; vehicleId: number; advisorId: number; bayId: number; startsAt: string }>
     let i = 0
     let j = 0
+    let k = 0
     return {
       figures: [
         {
@@ -105,6 +114,21 @@ export const appointmentsSuite: Suite = {
             if (c.startsAt.slice(0, 10) === TODAY) bare.open.all(`${TODAY}T00:00`)
           },
           iterations: 2000
+        },
+        {
+          name: 'book-refused-50k',
+          target_ms: 20,
+          note: `appointments.book through dispatch on a taken slot: the check in its IMMEDIATE transaction, the refusal and the next free slots, beside the bay's bare SELECT`,
+          app: async () => {
+            const a = taken[k++ % taken.length] as (typeof taken)[number]
+            const r = await dispatch(core, 'appointments.book', { customerId: a.customerId, vehicleId: a.vehicleId, advisorId: a.advisorId, bayId: a.bayId, startsAt: a.startsAt, durationMinutes: 30, serviceType: 'repair', channel: 'phone' }, token)
+            if (r.ok || !r.error.code.startsWith('board.clash_')) throw new Error(`expected a clash, got ${r.ok ? 'a booking' : r.error.code}`)
+          },
+          bare: () => {
+            const a = taken[k % taken.length] as (typeof taken)[number]
+            bare.bay.all(a.bayId, addMinutes(a.startsAt, -MAX_DURATION_MINUTES), addMinutes(a.startsAt, 30))
+          },
+          iterations: 500
         }
       ],
       cleanup() {

@@ -152,21 +152,28 @@ export function nextFreeSlots(
   const step = settings.slotMinutes
   let t = Math.ceil(Math.max(toMinutes(want.startsAt), toMinutes(notBefore)) / step) * step
   const horizon = t + 14 * 1440
-  const from = fromMinutes(t - MAX_DURATION_MINUTES)
-  const to = fromMinutes(horizon + length)
-  const occupants = (
-    db.prepare(
-      `SELECT a.id, v.plate, a.bay_id AS bayId, a.advisor_id AS advisorId, a.starts_at AS startsAt,
-         max(a.ends_at, coalesce(a.held_until, a.ends_at)) AS endsAt, 0 AS carried,
-         CASE WHEN a.status IN ${HOLDS_BAY} THEN 1 ELSE 0 END AS holdsBay
-       FROM appointments a JOIN vehicles v ON v.id = a.vehicle_id
-       WHERE a.starts_at >= ? AND a.starts_at < ? AND a.status IN ${HOLDS_ADVISOR}`
-    ).all(from, to) as Array<Row & { holdsBay: number }>
-  ).map(({ holdsBay, ...r }) => occupant({ ...r, bayId: holdsBay ? r.bayId : null }))
-  for (let d = fromMinutes(t).slice(0, 10); d <= to.slice(0, 10) && d <= addDays(fromMinutes(t).slice(0, 10), 1); d = addDays(d, 1)) {
-    occupants.push(...carriedInto(db, settings, d, today, null))
+  const nearby = db.prepare(
+    `SELECT a.id, v.plate, a.bay_id AS bayId, a.advisor_id AS advisorId, a.starts_at AS startsAt,
+       max(a.ends_at, coalesce(a.held_until, a.ends_at)) AS endsAt, 0 AS carried,
+       CASE WHEN a.status IN ${HOLDS_BAY} THEN 1 ELSE 0 END AS holdsBay
+     FROM appointments a JOIN vehicles v ON v.id = a.vehicle_id
+     WHERE a.starts_at >= ? AND a.starts_at < ? AND a.status IN ${HOLDS_ADVISOR}`
+  )
+  const blocks = db.prepare(CLASH_SQL.blocks)
+  // One day's neighbours at a time: most refusals find their slots the same day or the next.
+  const contexts = new Map<string, ClashContext>()
+  const contextOf = (date: string): ClashContext => {
+    let ctx = contexts.get(date)
+    if (!ctx) {
+      const from = fromMinutes(toMinutes(date) - MAX_DURATION_MINUTES)
+      const to = fromMinutes(toMinutes(date) + 1440 + MAX_DURATION_MINUTES)
+      const occupants = (nearby.all(from, to) as Array<Row & { holdsBay: number }>).map(({ holdsBay, ...r }) => occupant({ ...r, bayId: holdsBay ? r.bayId : null }))
+      occupants.push(...carriedInto(db, settings, date, today, null))
+      ctx = { settings, occupants, blocks: blocks.all(to, from) as Block[] }
+      contexts.set(date, ctx)
+    }
+    return ctx
   }
-  const ctx: ClashContext = { settings, occupants, blocks: db.prepare(CLASH_SQL.blocks).all(to, from) as Block[] }
   const order = [...bays].sort((a, b) => (a.id === want.bayId ? -1 : b.id === want.bayId ? 1 : 0))
   const slots: FreeSlot[] = []
   while (t < horizon && slots.length < limit) {
@@ -178,6 +185,7 @@ export function nextFreeSlots(
       t = toMinutes(addDays(date, 1))
       continue
     }
+    const ctx = contextOf(date)
     for (const bay of order) {
       const c: Candidate = { id: want.id, bayId: bay.id, advisorId: want.advisorId, startsAt: fromMinutes(t), endsAt: fromMinutes(t + length) }
       if (!findClash(c, ctx)) {
