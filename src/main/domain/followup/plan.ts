@@ -18,6 +18,16 @@ export interface PlanResult {
   reminders: number
 }
 
+/** Deliveries since the watermark, by the delivered_at index (the + keeps SQLite off the status index). */
+export const DELIVERIES_SQL = `SELECT id, customer_id AS customerId, vehicle_id AS vehicleId, advisor_id AS advisorId, delivered_at AS deliveredAt
+  FROM work_orders WHERE delivered_at > ? AND +status = 'delivered' ORDER BY delivered_at`
+
+/** Due dates within the reminder window not yet reminded, by the partial index of exactly those. */
+export const PENDING_REMINDERS_SQL = `SELECT d.vehicle_id AS vehicleId, d.customer_id AS customerId, d.due_date AS dueDate, d.due_km AS dueKm,
+    wo.advisor_id AS advisorId
+  FROM followup_vehicle_due d LEFT JOIN work_orders wo ON wo.id = d.last_work_order_id
+  WHERE (d.reminded_due IS NULL OR d.reminded_due <> d.due_date) AND d.due_date <= ? AND d.due_date >= ?`
+
 interface Delivery {
   id: number
   customerId: number
@@ -40,12 +50,7 @@ export function planFollowups(db: Db, now: Date): PlanResult {
   const since = firstRun
     ? new Date(now.getTime() - (s.firstCallByDays + 30) * DAY).toISOString()
     : new Date(Date.parse(deliveredThrough) - 3_600_000).toISOString()
-  const deliveries = db
-    .prepare(
-      `SELECT id, customer_id AS customerId, vehicle_id AS vehicleId, advisor_id AS advisorId, delivered_at AS deliveredAt
-       FROM work_orders WHERE delivered_at > ? AND +status = 'delivered' ORDER BY delivered_at`
-    )
-    .all(since) as Delivery[]
+  const deliveries = db.prepare(DELIVERIES_SQL).all(since) as Delivery[]
   const insertTask = db.prepare(
     `INSERT OR IGNORE INTO followup_tasks (kind, channel, customer_id, vehicle_id, work_order_id, reason_date, due_from, due_by,
        avoid_staff_id, created_at, updated_at)
@@ -167,12 +172,7 @@ function backfillVehicleDue(db: Db, s: FollowupSettings, tz: string): number {
 /** Vehicles whose service falls due within the lead time get a reminder call (once per due date). */
 function createServiceReminders(db: Db, s: FollowupSettings, today: string, nowIso: string): number {
   const pending = db
-    .prepare(
-      `SELECT d.vehicle_id AS vehicleId, d.customer_id AS customerId, d.due_date AS dueDate, d.due_km AS dueKm,
-         wo.advisor_id AS advisorId
-       FROM followup_vehicle_due d LEFT JOIN work_orders wo ON wo.id = d.last_work_order_id
-       WHERE (d.reminded_due IS NULL OR d.reminded_due <> d.due_date) AND d.due_date <= ? AND d.due_date >= ?`
-    )
+    .prepare(PENDING_REMINDERS_SQL)
     .all(addDays(today, s.reminderLeadDays), addDays(today, -s.reminderLookbackDays)) as Array<{
     vehicleId: number
     customerId: number

@@ -119,17 +119,27 @@ export function shopToday(db: ReadDb, now: Date): { today: string; tz: string } 
 
 export type AssignedFilter = 'mine' | 'unassigned' | 'all'
 
+/**
+ * Today's list walks the open tasks in last-due-day order (the partial index of open tasks), so
+ * overdue ones come first without a sort; the count reads the same index.
+ */
+export function todaySql(assigned: AssignedFilter): { list: string; count: string } {
+  const who = assigned === 'mine' ? 'AND t.assigned_to = @me' : assigned === 'unassigned' ? 'AND t.assigned_to IS NULL' : ''
+  const where = `t.status = 'open' AND t.due_from <= @today AND (t.next_try_at IS NULL OR t.next_try_at < @end) ${who}`
+  return {
+    list: `${TASK_SELECT} WHERE ${where} ORDER BY t.due_by, t.id LIMIT @limit`,
+    count: `SELECT count(*) AS total, coalesce(sum(t.due_by < @today), 0) AS overdue FROM followup_tasks t WHERE ${where}`
+  }
+}
+
 /** What is due today (and overdue), overdue first, then by last due day; calls set for later today show too. */
 export function todayList(db: ReadDb, actor: Actor | null, now: Date, assigned: AssignedFilter, limit: number) {
   const { today, tz } = shopToday(db, now)
   const endOfToday = fromLocal(addDays(today, 1), tz).toISOString()
-  const who = assigned === 'mine' ? 'AND t.assigned_to = @me' : assigned === 'unassigned' ? 'AND t.assigned_to IS NULL' : ''
-  const where = `t.status = 'open' AND t.due_from <= @today AND (t.next_try_at IS NULL OR t.next_try_at < @end) ${who}`
   const params = { today, end: endOfToday, me: actor?.id ?? 0 }
-  const rows = db.prepare(`${TASK_SELECT} WHERE ${where} ORDER BY t.due_by, t.id LIMIT @limit`).all({ ...params, limit }) as TaskRow[]
-  const counts = db
-    .prepare(`SELECT count(*) AS total, coalesce(sum(t.due_by < @today), 0) AS overdue FROM followup_tasks t WHERE ${where}`)
-    .get(params) as { total: number; overdue: number }
+  const sql = todaySql(assigned)
+  const rows = db.prepare(sql.list).all({ ...params, limit }) as TaskRow[]
+  const counts = db.prepare(sql.count).get(params) as { total: number; overdue: number }
   const show = phoneShownTo(actor)
   return { today, total: counts.total, overdue: counts.overdue, items: rows.map((r) => toTask(r, today, show)) }
 }
