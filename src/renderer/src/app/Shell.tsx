@@ -1,6 +1,7 @@
 import { AppShell, Badge, Button, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
 import { DEFAULT_FEATURE, FEATURES } from '../features/registry'
+import { HostBanner } from '../features/lan/HostBanner'
 import { navigate, useRoute } from '../lib/router'
 import { LanguageSelect } from './LanguageSelect'
 import { useSession } from './session'
@@ -52,6 +53,7 @@ export function Shell() {
         </ScrollArea>
       </AppShell.Navbar>
       <AppShell.Main>
+        <HostBanner />
         <Page route={route.slice(1)} />
       </AppShell.Main>
     </AppShell>

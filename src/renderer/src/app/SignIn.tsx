@@ -6,6 +6,7 @@ import type { Locale } from '../../../shared/contract/common'
 import { call } from '../api/client'
 import { errorMessage, fieldErrors } from '../lib/errors'
 import { LanguageSelect } from './LanguageSelect'
+import { ConnectToHost } from '../features/lan/ConnectToHost'
 
 interface Props {
   locale: Locale
@@ -25,16 +26,22 @@ export function SignIn({ locale, onLocale, onSignedIn }: Props) {
   const [fields, setFields] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
 
+  const [attempt, setAttempt] = useState(0)
   useEffect(() => {
+    setError(null)
     call('auth.status', {})
       .then((s) => {
         setStatus(s)
         if (s.locale) onLocale(s.locale)
         if (s.staff.length === 1) setChosen(s.staff[0]!.id)
       })
-      .catch((err: unknown) => setError(errorMessage(t, err)))
+      .catch((err: unknown) => {
+        setError(errorMessage(t, err))
+        // A workstation whose host is away: try again until it answers.
+        window.setTimeout(() => setAttempt((n) => n + 1), 3000)
+      })
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [])
+  }, [attempt])
 
   const submit = async (): Promise<void> => {
     setBusy(true)
@@ -80,6 +87,7 @@ export function SignIn({ locale, onLocale, onSignedIn }: Props) {
                 <PasswordInput label={t('auth.choosePin')} value={pin} onChange={(e) => setPin(e.currentTarget.value)} error={fields.pin} inputMode="numeric" required />
                 <PasswordInput label={t('auth.confirmPin')} value={pin2} onChange={(e) => setPin2(e.currentTarget.value)} error={fields.pin2} inputMode="numeric" required />
                 <Button type="submit" loading={busy} size="md">{t('auth.create')}</Button>
+                <ConnectToHost onConnected={() => setAttempt((n) => n + 1)} />
               </>
             ) : (
               <>
