@@ -89,7 +89,7 @@ describe('follow-up calls', () => {
     const solved = await shop.call(signInAgain(shop, '赵敏'), 'followup.requests.solve', { id: escalated[0]!.id, version: escalated[0]!.version, solution: '保修到 2027 年 3 月' })
     expect(await supervisor()).toEqual([])
     const tell = await shop.call(agent, 'followup.tasks.get', { id: solved.tellTaskId })
-    expect([tell.kind, tell.dueFrom, tell.dueBy]).toEqual(['tell_customer', '2026-12-06', '2026-12-06'])
+    expect([tell.kind, tell.dueFrom, tell.dueBy, tell.assignedName]).toEqual(['tell_customer', '2026-12-06', '2026-12-06', '王芳'])
   })
 
   it('lists every call in the register, masks phones for roles that do not call, and records who exported it', async () => {

@@ -58,10 +58,12 @@ export function getRequest(db: ReadDb, actor: Actor | null, now: Date, id: numbe
   return toRequest(row, now, phoneShownTo(actor))
 }
 
-/** Solved: the customer is told the same day, so a call to them is due today. */
+/** Solved: the customer is told the same day, so a call to them is due today, for whoever took the request. */
 export function solveRequest(db: Db, actor: Actor, at: Date, id: number, version: number, solution: string): number {
-  const before = db.prepare('SELECT customer_id AS customerId, vehicle_id AS vehicleId, work_order_id AS workOrderId, status, version FROM followup_requests WHERE id = ?').get(id) as
-    | { customerId: number; vehicleId: number | null; workOrderId: number | null; status: string; version: number }
+  const before = db
+    .prepare('SELECT customer_id AS customerId, vehicle_id AS vehicleId, work_order_id AS workOrderId, created_by AS createdBy, status, version FROM followup_requests WHERE id = ?')
+    .get(id) as
+    | { customerId: number; vehicleId: number | null; workOrderId: number | null; createdBy: number | null; status: string; version: number }
     | undefined
   if (!before) throw notFound('request', id)
   if (before.version !== version) throw staleVersion('request', id)
@@ -74,7 +76,7 @@ export function solveRequest(db: Db, actor: Actor, at: Date, id: number, version
   const { today } = shopToday(db, at)
   const taskId = insertTask(db, at, {
     kind: 'tell_customer', channel: 'phone', customerId: before.customerId, vehicleId: before.vehicleId, workOrderId: before.workOrderId,
-    requestId: id, reasonDate: today, from: today, by: today, assignedTo: actor.id
+    requestId: id, reasonDate: today, from: today, by: today, assignedTo: before.createdBy ?? actor.id
   })
   recordAudit(db, actor, at, { action: 'create', entity: 'followup_task', entityId: taskId, after: { kind: 'tell_customer', requestId: id, dueBy: today } })
   return taskId

@@ -73,9 +73,24 @@ export function ComplaintsTab() {
   )
 }
 
-export function NewComplaint({ customerId: fixed, onClose, onSaved }: { customerId?: number; onClose(): void; onSaved(id: number): void }) {
+interface Visit {
+  workOrderId: number
+  number: string
+  plate: string
+  openedAt: string
+  advisorName: string | null
+}
+
+/** A complaint at the counter or by letter; from a customer's file it can name the visit and the staff concerned. */
+export function NewComplaint({ customerId: fixed, visits = [], onClose, onSaved }: { customerId?: number; visits?: Visit[]; onClose(): void; onSaved(id: number): void }) {
   const { t } = useTranslation()
   const [customerId, setCustomerId] = useState<number | null>(fixed ?? null)
+  const [workOrderId, setWorkOrderId] = useState<string | null>(visits[0] ? String(visits[0].workOrderId) : null)
+  const [staffId, setStaffId] = useState<string | null>(null)
+  const [staff, setStaff] = useState<Array<{ value: string; label: string }>>([])
+  useEffect(() => {
+    call('staff.list', {}).then((l) => setStaff(l.filter((s) => s.active).map((s) => ({ value: String(s.id), label: s.name })))).catch(() => setStaff([]))
+  }, [])
   const [channel, setChannel] = useState<string>('counter')
   const [category, setCategory] = useState<string | null>(null)
   const [department, setDepartment] = useState<string | null>(null)
@@ -88,6 +103,8 @@ export function NewComplaint({ customerId: fixed, onClose, onSaved }: { customer
         channel: channel as (typeof COMPLAINT_CHANNELS)[number],
         category: (category ?? '') as (typeof COMPLAINT_CATEGORIES)[number],
         ...(department ? { department: department as (typeof DEPARTMENTS)[number] } : {}),
+        ...(workOrderId ? { workOrderId: Number(workOrderId) } : {}),
+        ...(staffId ? { staffId: Number(staffId) } : {}),
         description
       })
       onSaved(c.id)
@@ -108,6 +125,14 @@ export function NewComplaint({ customerId: fixed, onClose, onSaved }: { customer
           <Select label={t('followup.complaints.department')} value={department} onChange={setDepartment} clearable
             data={DEPARTMENTS.map((d) => ({ value: d, label: t(`followup.departments.${d}`) }))} />
         </SimpleGrid>
+        {visits.length > 0 && (
+          <SimpleGrid cols={2}>
+            <Select label={t('followup.complaints.workOrder')} value={workOrderId} onChange={setWorkOrderId} clearable
+              data={visits.map((v) => ({ value: String(v.workOrderId), label: `${v.number} · ${v.plate} · ${formatDateTime(v.openedAt)}` }))} />
+            <Select label={t('followup.complaints.staff')} value={staffId} onChange={setStaffId} clearable searchable data={staff}
+              placeholder={visits.find((v) => String(v.workOrderId) === workOrderId)?.advisorName ?? undefined} />
+          </SimpleGrid>
+        )}
         <Textarea label={t('followup.complaints.description')} value={description} onChange={(e) => setDescription(e.currentTarget.value)} error={errors.description} autosize minRows={3} required />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>{t('common.cancel')}</Button>

@@ -17,7 +17,7 @@ import { day, formatDateTime, whyText } from './util'
  * service, visits and work done, the planned calls, and one history of visits, calls, letters,
  * complaints and requests.
  */
-export function CustomerFollowupPanel({ customerId }: { customerId: number }) {
+export function CustomerFollowupPanel({ customerId, showIdentity = false }: { customerId: number; showIdentity?: boolean }) {
   const { t } = useTranslation()
   const [file, setFile] = useState<CustomerFile | null>(null)
   const [calling, setCalling] = useState<FollowupTask | null>(null)
@@ -55,6 +55,15 @@ export function CustomerFollowupPanel({ customerId }: { customerId: number }) {
           <Button variant="light" color="orange" onClick={() => setComplaint(true)}>{t('followup.complaints.new')}</Button>
         </Group>
       </Group>
+      {showIdentity && (
+        <Card withBorder>
+          <Group gap="xl">
+            <Anchor href={`#/customers/${file.customerId}`} fz="xl" fw={700} data-testid="file-customer-name">{file.name}</Anchor>
+            <Field label={t('customers.phone')} value={[file.phone, file.phone2].filter(Boolean).join(' / ')} />
+            <Field label={t('customers.address')} value={file.address ?? '—'} />
+          </Group>
+        </Card>
+      )}
       {file.missing.length > 0 && (
         <Alert color="orange" icon={<IconAlertTriangle />} data-testid="file-incomplete">
           {t('followup.file.incomplete', { items: file.missing.map((m) => t(`followup.missing.${m}`)).join('、') })}
@@ -146,7 +155,7 @@ export function CustomerFollowupPanel({ customerId }: { customerId: number }) {
         </Timeline>
       )}
       {calling && <CallDialog task={calling} onClose={() => setCalling(null)} onSaved={() => { setCalling(null); load() }} />}
-      {complaint && <NewComplaint customerId={customerId} onClose={() => setComplaint(false)} onSaved={(id) => navigate('followup', 'complaints', id)} />}
+      {complaint && <NewComplaint customerId={customerId} visits={file.visits} onClose={() => setComplaint(false)} onSaved={(id) => navigate('followup', 'complaints', id)} />}
       {letter && <NewLetter customerId={customerId} onClose={() => setLetter(false)} onSaved={() => { setLetter(false); load() }} />}
     </Stack>
   )

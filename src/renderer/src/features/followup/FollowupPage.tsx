@@ -33,7 +33,7 @@ export function FollowupPage({ route }: { route: string[] }) {
           <Title order={2}>{t('followup.title')}</Title>
           <Anchor href={`#/customers/${id}`}>{t('followup.file.openCustomer')}</Anchor>
         </Group>
-        <CustomerFollowupPanel customerId={id} />
+        <CustomerFollowupPanel customerId={id} showIdentity />
       </Stack>
     )
   }
