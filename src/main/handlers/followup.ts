@@ -146,6 +146,10 @@ export const followupHandlers: HandlerMap<typeof followupContract> = {
     const period = `${filter.from ?? items[items.length - 1]?.at.slice(0, 10) ?? today} – ${filter.to ?? today}`
     const { pdf, pages } = await renderPdf(callRegisterDoc({ calls: [...items].reverse(), period, settings, locale, printedAt: clock.now() }), locale)
     const fileName = `call-register-${today}.pdf`
+    // A printed register carries phone numbers out of the app just as the XLSX does.
+    inTx(db, () =>
+      recordAudit(db, actor, clock.now(), { action: 'export', entity: 'followup_call', entityId: 'register-print', note: { filter, rows: items.length, fileName } })
+    )
     return { documentId: core.documents.put(pdf, fileName, token), fileName, pages, bytes: pdf.length }
   }
 }
