@@ -46,7 +46,7 @@ export const m0005: Migration = {
 
       CREATE TABLE parts (
         id INTEGER PRIMARY KEY,
-        part_no TEXT NOT NULL UNIQUE,
+        part_no TEXT NOT NULL UNIQUE COLLATE NOCASE,
         name TEXT NOT NULL,
         spec TEXT,
         unit TEXT NOT NULL,

@@ -192,7 +192,7 @@ export function partRow(db: ReadDb, id: number): PartRow {
 }
 
 export function partIdByNo(db: ReadDb, partNo: string): number | null {
-  const r = db.prepare('SELECT id FROM parts WHERE part_no = ? COLLATE NOCASE').get(partNo.trim()) as { id: number } | undefined
+  const r = db.prepare('SELECT id FROM parts WHERE part_no = ?').get(partNo.trim()) as { id: number } | undefined
   return r?.id ?? null
 }
 
