@@ -1,5 +1,4 @@
 import { Alert, Badge, Button, Card, Group, Modal, SegmentedControl, SimpleGrid, Stack, Table, Tabs, Text, TextInput, Textarea, Title } from '@mantine/core'
-import { notifications } from '@mantine/notifications'
 import { IconArrowLeft } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -38,11 +37,10 @@ export function OrderDetail({ id }: { id: number }) {
   }, [t])
   useLiveChanges(['workorders.'], load)
 
-  /** Every write returns the order as it now stands; the page shows exactly that. */
+  /** Every write returns the order as it now stands; the page shows exactly that (no toast to cover the buttons). */
   const run = async (fn: () => Promise<WorkOrder>): Promise<boolean> => {
     try {
       setO(await fn())
-      notifications.show({ color: 'teal', message: t('workorders.saved') })
       return true
     } catch (err) {
       showError(t, err)
