@@ -11,7 +11,8 @@ import { activeLocation, partRow, readPartsSettings } from './master'
 export function nextNumber(db: ReadDb, table: string, prefix: string, at: Date, timeZone: string): string {
   const day = toLocalDate(at, timeZone).replaceAll('-', '')
   const stem = `${prefix}${day}-`
-  const last = db.prepare(`SELECT number FROM ${table} WHERE number LIKE ? ORDER BY number DESC LIMIT 1`).get(`${stem}%`) as { number: string } | undefined
+  // By length first: RK20261204-1000 comes after RK20261204-999, though it sorts before it as text.
+  const last = db.prepare(`SELECT number FROM ${table} WHERE number LIKE ? ORDER BY length(number) DESC, number DESC LIMIT 1`).get(`${stem}%`) as { number: string } | undefined
   const seq = last ? Number(last.number.slice(stem.length)) + 1 : 1
   return `${stem}${String(seq).padStart(3, '0')}`
 }
