@@ -1,4 +1,4 @@
-import { Button, Checkbox, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core'
+import { Anchor, Button, Checkbox, Group, Modal, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconFileSpreadsheet, IconPlus, IconPrinter } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react'
@@ -63,7 +63,7 @@ export function LettersTab() {
                 <Table.Td><Checkbox aria-label={l.number} checked={selected.includes(l.id)} onChange={(e) => toggle(l.id, e.currentTarget.checked)} /></Table.Td>
                 <Table.Td>{l.number}</Table.Td>
                 <Table.Td>{day(l.letterDate)}</Table.Td>
-                <Table.Td><a href={`#/followup/customer/${l.customerId}`}>{l.customerName}</a><Text size="xs" c="dimmed">{l.address}</Text></Table.Td>
+                <Table.Td><Anchor href={`#/followup/customer/${l.customerId}`}>{l.customerName}</Anchor><Text size="xs" c="dimmed">{l.address}</Text></Table.Td>
                 <Table.Td>{t(`followup.letterKinds.${l.kind}`)}</Table.Td>
                 <Table.Td>{l.subject}</Table.Td>
                 <Table.Td><Button size="sm" variant="default" leftSection={<IconPrinter size={16} />} onClick={() => void print(l.id)}>{t('followup.letters.print')}</Button></Table.Td>

@@ -1,4 +1,4 @@
-import { Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
+import { Anchor, Button, Group, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconFileSpreadsheet, IconPrinter } from '@tabler/icons-react'
 import { useEffect, useState } from 'react'
@@ -98,7 +98,7 @@ export function RegisterTab() {
               <Table.Tr key={c.id} data-testid="register-row">
                 <Table.Td>{formatDateTime(c.at)}</Table.Td>
                 <Table.Td>{t(`followup.direction.${c.direction}`)}</Table.Td>
-                <Table.Td>{c.customerId ? <a href={`#/followup/customer/${c.customerId}`}>{c.customerName}</a> : c.callerName}</Table.Td>
+                <Table.Td>{c.customerId ? <Anchor href={`#/followup/customer/${c.customerId}`}>{c.customerName}</Anchor> : c.callerName}</Table.Td>
                 <Table.Td>{c.phone}</Table.Td>
                 <Table.Td>{t(`followup.purpose.${c.purpose}`)}</Table.Td>
                 <Table.Td>
