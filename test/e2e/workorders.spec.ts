@@ -66,6 +66,8 @@ test.describe('check-in to delivery, end to end', () => {
     await expect(page.getByTestId('damage-list').getByRole('row')).toHaveCount(2)
     await page.getByLabel('备注（位置、大小） 1').fill('左前门下沿划痕')
     await sign(page, 'sig-customer')
+    mkdirSync('test-results/screens', { recursive: true })
+    await page.screenshot({ path: 'test-results/screens/workorders-checkin-zh-CN.png', fullPage: true })
     await page.getByRole('button', { name: '接车', exact: true }).click()
 
     await expect(page.getByTestId('order-number')).toHaveText('WO20261204-001')
@@ -84,6 +86,7 @@ test.describe('check-in to delivery, end to end', () => {
     await expect(page.getByTestId('suggestion-前制动片')).toContainText('已加入委托书')
     await page.getByTestId('suggestion-雨刮').getByRole('button', { name: '客户拒绝' }).click()
     await expect(page.getByTestId('suggestion-雨刮')).toContainText('已拒绝')
+    await page.screenshot({ path: 'test-results/screens/workorders-inspection-zh-CN.png', fullPage: true })
 
     // The order: the approved item is a labour line; add the part, save, the customer signs.
     await page.getByRole('tab', { name: '委托书' }).click()
@@ -95,6 +98,7 @@ test.describe('check-in to delivery, end to end', () => {
     await page.getByRole('button', { name: '保存' }).click()
     // ¥120.00 + ¥480.00 = ¥600.00, tax 13 % = ¥78.00
     await expect(page.getByTestId('total')).toHaveText('¥678.00')
+    await page.screenshot({ path: 'test-results/screens/workorders-order-zh-CN.png', fullPage: true })
     await page.getByRole('button', { name: '客户确认' }).click()
     await sign(page, 'sig-approve')
     await page.getByRole('dialog').getByRole('button', { name: '确认' }).click()
@@ -109,7 +113,6 @@ test.describe('check-in to delivery, end to end', () => {
 
     await page.getByRole('tab', { name: '保修' }).click()
     await expect(page.getByTestId('warranty-list')).toContainText('前制动片（原厂）')
-    mkdirSync('test-results/screens', { recursive: true })
     await page.screenshot({ path: 'test-results/screens/workorders-zh-CN.png', fullPage: true })
     const popup = page.waitForEvent('popup')
     await page.getByRole('button', { name: '保修单' }).click()

@@ -187,7 +187,8 @@ export function checkIn(db: Db, actor: Actor, at: Date, s: WoSettings, input: Ch
   )
   insertDamages(db, id, input.damages)
   db.prepare(`INSERT INTO wo_revisions (work_order_id, revision, lines, subtotal_cents, tax_cents, total_cents) VALUES (?, 1, '[]', 0, 0, 0)`).run(id)
-  logStatus(db, actor, at, id, null, 'open', appt ? `appointment ${appt.id}` : null)
+  // Notes the app writes itself are codes (`appointment:12`, `revision:2`) the screen translates.
+  logStatus(db, actor, at, id, null, 'open', appt ? `appointment:${appt.id}` : null)
   // The odometer moves the vehicle's record forward only; a confirmed lower reading stays on the order.
   if (vehicle.mileageKm === null || input.mileageKm > vehicle.mileageKm) {
     db.prepare('UPDATE vehicles SET mileage_km = ?, updated_at = ?, version = version + 1 WHERE id = ?').run(input.mileageKm, now, vehicleId)
@@ -384,9 +385,9 @@ export function approve(db: Db, actor: Actor, at: Date, id: number, version: num
   db.prepare('UPDATE work_orders SET approved_revision = revision WHERE id = ?').run(id)
   if (o.status === 'open') {
     db.prepare(`UPDATE work_orders SET status = 'approved' WHERE id = ?`).run(id)
-    logStatus(db, actor, at, id, 'open', 'approved', `revision ${o.revision}`)
+    logStatus(db, actor, at, id, 'open', 'approved', `revision:${o.revision}`)
   } else {
-    logStatus(db, actor, at, id, o.status, o.status, `revision ${o.revision} approved`)
+    logStatus(db, actor, at, id, o.status, o.status, `revision:${o.revision}`)
   }
   bump(db, id, at)
   recordAudit(db, actor, at, { action: 'approve', entity: 'work_order', entityId: id, note: { revision: o.revision, method: input.method, signer: input.signerName } })

@@ -102,7 +102,7 @@ export function OrderDetail({ id }: { id: number }) {
                 <Table.Td w={170}>{formatDateTime(s.at)}</Table.Td>
                 <Table.Td w={160}>{t(`workorders.status.${s.to}`)}</Table.Td>
                 <Table.Td w={120}>{s.staffName}</Table.Td>
-                <Table.Td>{s.note}</Table.Td>
+                <Table.Td>{noteText(t, s.note)}</Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>
@@ -110,6 +110,13 @@ export function OrderDetail({ id }: { id: number }) {
       </Card>
     </Stack>
   )
+}
+
+/** Notes the app writes itself are codes; what a person typed shows as typed. */
+function noteText(t: (k: string, p?: Record<string, unknown>) => string, note: string | null): string | null {
+  const m = /^(revision|appointment):(\d+)$/.exec(note ?? '')
+  if (!m) return note
+  return m[1] === 'revision' ? `${t('workorders.approve')} · ${t('workorders.revisionN', { revision: m[2] })}` : t('workorders.fromBooking', { id: m[2] })
 }
 
 export type Run = (fn: () => Promise<WorkOrder>) => Promise<boolean>
