@@ -124,4 +124,21 @@ describe('follow-up calls', () => {
     const csv = await shop.call(agent, 'followup.letters.export', { ids: [letter.id], format: 'csv' })
     expect(Buffer.from(csv.base64, 'base64').toString('utf8')).toContain('深圳市南山区深南大道 1 号')
   })
+
+  it('shows the follow-up call the work the customer declined, and the visit its work-order lines as work done', async () => {
+    const { item, vehicleId, customerId } = await dueCall()
+    const db = shop.core.db
+    db.prepare(
+      `INSERT INTO wo_inspection_items (work_order_id, position, group_name, label, result, measurement, note, decision)
+       VALUES (?, 1, '制动', '前刹车片', 'soon', '3 mm', '建议一个月内更换', 'declined')`
+    ).run(item.workOrderId)
+    db.prepare(
+      `INSERT INTO wo_lines (work_order_id, section, position, description, qty_milli, unit_cents, amount_cents)
+       VALUES (?, 'labour', 1, '更换机油机滤', 1000, 12000, 12000)`
+    ).run(item.workOrderId)
+    const task = await shop.call(agent, 'followup.tasks.get', { id: item.id })
+    expect(task.declined.map((d) => [d.label, d.measurement])).toEqual([['前刹车片', '3 mm']])
+    const file = await shop.call(agent, 'followup.customerFile', { customerId })
+    expect(file.visits.map((v) => [v.vehicleId, v.workDone])).toEqual([[vehicleId, '更换机油机滤']])
+  })
 })
