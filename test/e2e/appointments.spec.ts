@@ -100,6 +100,10 @@ test.describe('the appointment board, end to end', () => {
     await expect(page.getByTestId('board-column').last()).toHaveText('无工位（迟到）')
     mkdirSync('test-results/screens', { recursive: true })
     await page.screenshot({ path: 'test-results/screens/board-zh-CN.png', fullPage: true })
+    // Checking in hands the booking to the check-in page of the work-order part.
+    await page.locator('[data-testid="booking"][data-plate="粤B·E2E02"]').click()
+    await page.getByRole('button', { name: '接车', exact: true }).click()
+    await expect(page).toHaveURL(new RegExp(`#/workorders/checkin/${today.id}$`))
 
     // The service director signs off yesterday; the board stops listing it.
     await page.getByRole('button', { name: '切换用户' }).click()

@@ -7,6 +7,7 @@ import { call, showDocument } from '../../api/client'
 import { useHasRole } from '../../app/session'
 import { showError } from '../../lib/errors'
 import { formatDateTime } from '../../lib/format'
+import { useLiveChanges } from '../../lib/live'
 import { navigate } from '../../lib/router'
 import { BoardGrid, type Column, type MoveRequest } from './BoardGrid'
 import { BookingDrawer } from './BookingDrawer'
@@ -15,7 +16,7 @@ import { TaskPanel } from './TaskPanel'
 import { addDays, fromMinutes, timeOf, toMinutes } from './time'
 import type { BoardData, Booking, Task, View } from './types'
 
-const REFRESH_MS = 30_000
+const REFRESH_MS = 60_000
 
 /** The appointment board (預約看板): #/board shows today, #/board/2026-12-05 any day. */
 export function BoardPage({ route }: { route: string[] }) {
@@ -42,9 +43,12 @@ export function BoardPage({ route }: { route: string[] }) {
 
   useEffect(() => {
     void load()
+    // The clock moves even when nobody writes: the now line and overdue tasks follow it.
     const timer = setInterval(() => void load(), REFRESH_MS)
     return () => clearInterval(timer)
   }, [load])
+  // Another window or the workshop PC booked, moved or checked in: show it at once.
+  useLiveChanges(['appointments.', 'workorders.'], () => void load())
 
   if (!board) return <Loader />
   const tomorrow = addDays(board.today, 1)
