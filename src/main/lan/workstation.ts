@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { Agent, request } from 'node:http'
 import { hostname } from 'node:os'
 import { join } from 'node:path'
 import type { RemoteHost } from '../core/context'
@@ -71,6 +72,8 @@ export class WorkstationLink implements RemoteHost {
   private lastError: string | null = null
   private lastContactAt: string | null = null
   private timer: NodeJS.Timeout | null = null
+  // Kept-alive connections to the host: a call costs a round trip, not a new TCP handshake.
+  private readonly agent = new Agent({ keepAlive: true, maxSockets: 16 })
 
   constructor(readonly config: WorkstationConfig) {}
 
@@ -92,13 +95,14 @@ export class WorkstationLink implements RemoteHost {
   private async post(path: string, payload: Record<string, unknown>, timeoutMs: number): Promise<unknown> {
     const aad = `${path}:${this.config.deviceId}`
     const started = performance.now()
-    const res = await fetch(`${this.config.hostUrl}${path}`, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'X-Frontdesk-Device': String(this.config.deviceId) },
-      body: JSON.stringify(seal(this.config.key, { ...payload, time: Date.now(), nonce: newNonce() }, aad)),
-      signal: AbortSignal.timeout(timeoutMs)
-    })
-    const body = (await res.json()) as unknown
+    const res = await postJson(
+      this.agent,
+      `${this.config.hostUrl}${path}`,
+      { 'X-Frontdesk-Device': String(this.config.deviceId) },
+      JSON.stringify(seal(this.config.key, { ...payload, time: Date.now(), nonce: newNonce() }, aad)),
+      timeoutMs
+    )
+    const body = res.body
     if (res.status === 401 || res.status === 403) {
       const code = (body as { error?: string }).error ?? 'refused'
       throw Object.assign(new Error(`host refused this workstation: ${code}`), { refused: code })
@@ -170,5 +174,27 @@ export class WorkstationLink implements RemoteHost {
   stop(): void {
     if (this.timer) clearInterval(this.timer)
     this.timer = null
+    this.agent.destroy()
   }
+}
+
+/** A JSON POST over node:http (lighter than fetch for hundreds of small calls a second). */
+function postJson(agent: Agent, url: string, headers: Record<string, string>, body: string, timeoutMs: number): Promise<{ status: number; body: unknown }> {
+  return new Promise((resolve, reject) => {
+    const req = request(url, { method: 'POST', agent, headers: { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(body), ...headers }, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (c: Buffer) => chunks.push(c))
+      res.on('end', () => {
+        try {
+          resolve({ status: res.statusCode ?? 0, body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown })
+        } catch (err) {
+          reject(err as Error)
+        }
+      })
+      res.on('error', reject)
+    })
+    req.on('timeout', () => req.destroy(new Error(`no answer within ${timeoutMs} ms`)))
+    req.on('error', reject)
+    req.end(body)
+  })
 }
