@@ -37,6 +37,8 @@ describe('the status flow of a booking', () => {
     const late = await b.shop.call(b.desk, 'appointments.arrive', { id: a.id, version: a.version })
     expect([late.status, late.arrival, late.bayId, late.heldBayId, late.bookedDiscount]).toEqual(['late', 'late', null, b.bays[0], true])
     await b.book({ startsAt: '2026-12-05T10:30', advisorId: b.advisors[1], bayId: b.bays[0] })
+    const { getAppointmentForCheckIn } = await import('../../../src/main/domain/appointments')
+    expect(getAppointmentForCheckIn(b.shop.core.db, a.id).bayId).toBeNull()
   })
 
   it('a customer past the window gets a late call whose result and delay are on the board; no-show only after the window', async () => {

@@ -252,7 +252,8 @@ export function getAppointmentForCheckIn(db: ReadDb, appointmentId: number): {
   complaint: string | null
 } {
   const a = getAppointment(db, appointmentId)
-  return { id: a.id, customerId: a.customerId, vehicleId: a.vehicleId, advisorId: a.advisorId, bayId: a.bayId ?? a.heldBayId, startsAt: a.startsAt, complaint: a.complaint }
+  // A late customer has lost the held bay: the check-in gives them whichever bay is free.
+  return { id: a.id, customerId: a.customerId, vehicleId: a.vehicleId, advisorId: a.advisorId, bayId: a.bayId, startsAt: a.startsAt, complaint: a.complaint }
 }
 
 /**
