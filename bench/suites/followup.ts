@@ -5,7 +5,7 @@ import { createCore } from '../../src/main/core/create'
 import { dispatch } from '../../src/main/core/dispatch'
 import { generateCustomers, rng } from '../../src/main/domain/demo/generate'
 import { planFollowups } from '../../src/main/domain/followup/plan'
-import { TASK_SELECT } from '../../src/main/domain/followup/tasks'
+import { todaySql } from '../../src/main/domain/followup/tasks'
 import { insertStaff } from '../../src/main/domain/staff/staff'
 import { addDays, fromLocal, toLocalDate } from '../../src/shared/time'
 import type { Suite } from '../harness'
@@ -55,9 +55,9 @@ export const followupSuite: Suite = {
     const tz = 'Asia/Shanghai'
     const today = toLocalDate(now, tz)
     const end = fromLocal(addDays(today, 1), tz).toISOString()
-    const where = `t.status = 'open' AND t.due_from <= @today AND (t.next_try_at IS NULL OR t.next_try_at < @end)`
-    const bareList = db.prepare(`${TASK_SELECT} WHERE ${where} ORDER BY t.due_by, t.id LIMIT 300`)
-    const bareCount = db.prepare(`SELECT count(*) AS total, coalesce(sum(t.due_by < @today), 0) AS overdue FROM followup_tasks t WHERE ${where}`)
+    const sql = todaySql('all')
+    const bareList = db.prepare(sql.list)
+    const bareCount = db.prepare(sql.count)
 
     // Calls are recorded on tasks not yet called, one each; the bare side writes the same rows on its own tasks.
     const phoneTasks = db.prepare("SELECT id, version FROM followup_tasks WHERE status = 'open' AND channel = 'phone' ORDER BY id").all() as Array<{ id: number; version: number }>
@@ -90,8 +90,8 @@ export const followupSuite: Suite = {
             if (!r.ok) throw new Error(r.error.message)
           },
           bare: () => {
-            bareList.all({ today, end })
-            bareCount.get({ today, end })
+            bareList.all({ today, end, me: 0, limit: 300 })
+            bareCount.get({ today, end, me: 0 })
           },
           iterations: 200
         },

@@ -127,7 +127,7 @@ export function todaySql(assigned: AssignedFilter): { list: string; count: strin
   const who = assigned === 'mine' ? 'AND t.assigned_to = @me' : assigned === 'unassigned' ? 'AND t.assigned_to IS NULL' : ''
   const where = `t.status = 'open' AND t.due_from <= @today AND (t.next_try_at IS NULL OR t.next_try_at < @end) ${who}`
   return {
-    list: `${TASK_SELECT} WHERE ${where} ORDER BY t.due_by, t.id LIMIT @limit`,
+    list: `${TASK_SELECT} WHERE ${where} ORDER BY t.due_by, t.due_from, t.next_try_at, t.assigned_to, t.id LIMIT @limit`,
     count: `SELECT count(*) AS total, coalesce(sum(t.due_by < @today), 0) AS overdue FROM followup_tasks t WHERE ${where}`
   }
 }
