@@ -818,8 +818,8 @@ export const followup = defineMessages({
       campaign_call: '“{{title}}” {{date}}：提前兩週電話通知',
       campaign_letter: '“{{title}}” {{date}}：電話後兩天內寄信',
       tell_customer: '請求已解決：“{{solution}}”。今日告知客戶',
-      unreachable_sms: '電話聯系不上：發送簡訊',
-      unreachable_letter: '電話聯系不上：寄送信函'
+      unreachable_sms: '電話聯繫不上：發送簡訊',
+      unreachable_letter: '電話聯繫不上：寄送信函'
     },
     call: {
       title: '回訪電話 · {{name}}',
@@ -897,7 +897,7 @@ export const followup = defineMessages({
       any: '不限',
       query: '客戶、電話或內容',
       export: '匯出 XLSX',
-      exported: '已匯出 {{rows}} 條通話',
+      exported: '已匯出 {{rows}} 筆通話',
       print: '列印登記表',
       more: '通話多於顯示條數：請縮小篩選範圍。'
     },
@@ -969,7 +969,7 @@ export const followup = defineMessages({
     },
     departments: {
       front_desk: '前台',
-      workshop: '廠區',
+      workshop: '維修廠',
       parts: '零件部',
       finance: '財務',
       management: '管理層'
@@ -1087,7 +1087,7 @@ export const followup = defineMessages({
       firstCallByDays: '首次回訪最遲（交車後天數）',
       secondCallByDays: '二次回訪期限（首次回訪後天數）',
       noAnswerRetryHours: '無人接聽：幾小時後重撥',
-      unreachableDays: '連續幾天聯系不上視為失敗',
+      unreachableDays: '連續幾天聯繫不上視為失敗',
       unreachableFallback: '改為',
       sms: '簡訊',
       letter: '信函',
@@ -1115,7 +1115,7 @@ export const followup = defineMessages({
     template: {
       unreachableSubject: '{{plate}} 售後回訪',
       unreachableBody:
-        '感謝您選擇{{shop}}。關於您的愛車 {{plate}} 近期的維修保養，我們多次致電未能聯系上您。\n如車輛使用或我們的服務有任何不滿意之處，請致電 {{phone}}，我們將竭誠為您服務。'
+        '感謝您選擇{{shop}}。關於您的愛車 {{plate}} 近期的維修保養，我們多次致電未能聯繫上您。\n如車輛使用或我們的服務有任何不滿意之處，請致電 {{phone}}，我們將竭誠為您服務。'
     },
     errors: {
       own_customer: '{{name}} 是該客戶的服務顧問，回訪應由其他人負責。',
