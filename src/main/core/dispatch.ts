@@ -5,6 +5,7 @@ import { AppError, type ErrorBody, type FieldIssue, type Result } from '../../sh
 import type { Role } from '../../shared/roles'
 import type { Actor, Core, Ctx } from './context'
 import { handlers } from '../handlers'
+import { changedByOther } from '../domain/audit/audit'
 
 export type Handler<C extends CallDef> = (
   input: z.output<C['input']>,
@@ -55,8 +56,24 @@ function invalidInput(error: z.ZodError): AppError {
   return new AppError('invalid_input', `Invalid input: ${summary}`, undefined, issues)
 }
 
-function toErrorBody(err: unknown, name: string): ErrorBody {
-  if (err instanceof AppError) return err.toBody()
+/**
+ * A save made on an old copy of any record becomes "changed by someone else": who, when and
+ * which fields, from the audit trail, so the person sees the other change instead of a bare no.
+ */
+function withOtherChange(core: Core, err: AppError): AppError {
+  if (err.code !== 'stale_version' || !err.params) return err
+  const what = String(err.params.what ?? '')
+  const id = Number(err.params.id)
+  if (!what || !Number.isInteger(id)) return err
+  for (const entity of [what, what.replace(/ /g, '_'), what.replace(/ (\w)/g, (_, c: string) => c.toUpperCase())]) {
+    const hit = core.db.prepare('SELECT 1 FROM audit_log WHERE entity = ? AND entity_id = ? LIMIT 1').get(entity, String(id))
+    if (hit) return changedByOther(core.db, entity, id)
+  }
+  return err
+}
+
+function toErrorBody(err: unknown, name: string, core?: Core): ErrorBody {
+  if (err instanceof AppError) return (core ? withOtherChange(core, err) : err).toBody()
   const code = (err as { code?: unknown })?.code
   if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
     return { code: 'busy', message: 'The data file is busy; try again in a moment.' }
@@ -99,6 +116,6 @@ export async function dispatch(core: Core, name: string, rawInput: unknown, toke
     }
     return { ok: true, value: out.data }
   } catch (err) {
-    return { ok: false, error: toErrorBody(err, name) }
+    return { ok: false, error: toErrorBody(err, name, core) }
   }
 }

@@ -172,3 +172,20 @@ describe('host and workstations', () => {
     expect(woke.changes.map((c) => c.call)).toEqual(['customers.create'])
   })
 })
+
+describe('conflicts on any record', () => {
+  it('turns a stale save of a booking into the other person’s change (who, when, what)', async () => {
+    const advisor = await host.call(admin, 'staff.create', { name: '刘洋', roles: ['advisor'], pin: '1357' })
+    const liu = (await host.call(null, 'auth.signIn', { staffId: advisor.id, pin: '1357' })).token
+    const bay = await host.call(admin, 'appointments.bays.save', { name: '1号工位', sort: 1 })
+    const c = await host.call(admin, 'customers.create', { name: '张伟', phone: '13812345678', vehicle: { plate: '粤B·12345' } })
+    const booked = await host.call(admin, 'appointments.book', {
+      customerId: c.id, vehicleId: c.vehicles[0]!.id, advisorId: advisor.id, bayId: bay.id, startsAt: '2026-12-05T10:00',
+      durationMinutes: 60, serviceType: 'maintenance', channel: 'phone'
+    })
+    await host.call(liu, 'appointments.move', { id: booked.id, version: booked.version, startsAt: '2026-12-05T14:00', durationMinutes: 60, bayId: bay.id, advisorId: advisor.id })
+    const err = await host.refusal(admin, 'appointments.move', { id: booked.id, version: booked.version, startsAt: '2026-12-05T11:00', durationMinutes: 60, bayId: bay.id, advisorId: advisor.id })
+    expect(err.code).toBe('changed_by_other')
+    expect(err.params).toMatchObject({ by: '刘洋' })
+  })
+})
