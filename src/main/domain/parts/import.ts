@@ -9,7 +9,7 @@ import { translate } from '../../../shared/i18n'
 import { parseYuan } from '../../../shared/money'
 import { recordAudit } from '../audit/audit'
 import { postMovements } from './ledger'
-import { activeLocation, createPart, updatePart, type PartInput } from './master'
+import { activeLocation, searchKey, type PartInput } from './master'
 
 export const COLUMNS = ['partNo', 'name', 'spec', 'unit', 'category', 'bin', 'supplier', 'cost', 'price', 'reorderLevel', 'qty'] as const
 type Column = (typeof COLUMNS)[number]
@@ -275,25 +275,43 @@ export function applyImport(db: Db, actor: Actor, at: Date, planned: Planned[], 
   }
   const supplierIds = new Map<string, number>()
   const newSupplier = db.prepare('INSERT INTO suppliers (name, created_at) VALUES (?, ?)')
+  const now = at.toISOString()
+  // One import is one write: its rows go in through prepared statements and one audit row lists them.
+  const insert = db.prepare(
+    `INSERT INTO parts (part_no, name, spec, unit, category_id, bin, supplier_id, cost_cents, price_cents, reorder_level, search, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+  )
+  const update = db.prepare(
+    `UPDATE parts SET name = ?, spec = ?, unit = ?, category_id = ?, bin = ?, supplier_id = ?, cost_cents = ?, price_cents = ?,
+       reorder_level = ?, search = ?, updated_at = ?, version = version + 1 WHERE id = ?`
+  )
   const moves: Array<{ partId: number; locationId: number; qty: number; unitCostCents: number }> = []
+  const created: string[] = []
+  const updated: string[] = []
   for (const p of planned) {
     if (p.newSupplier) {
       const k = p.newSupplier.toLowerCase()
-      if (!supplierIds.has(k)) supplierIds.set(k, Number(newSupplier.run(p.newSupplier, at.toISOString()).lastInsertRowid))
+      if (!supplierIds.has(k)) supplierIds.set(k, Number(newSupplier.run(p.newSupplier, now).lastInsertRowid))
       p.input.supplierId = supplierIds.get(k) ?? null
     }
+    const i = p.input
     let id = p.partId
-    if (id === null) id = createPart(db, actor, at, p.input)
-    else if (p.row.action === 'update') updatePart(db, actor, at, id, null, p.input)
+    if (id === null) {
+      id = Number(insert.run(i.partNo, i.name, i.spec, i.unit, i.categoryId, i.bin, i.supplierId, i.costCents, i.priceCents, i.reorderLevel, searchKey(i), now, now).lastInsertRowid)
+      created.push(i.partNo)
+    } else if (p.row.action === 'update') {
+      update.run(i.name, i.spec, i.unit, i.categoryId, i.bin, i.supplierId, i.costCents, i.priceCents, i.reorderLevel, searchKey(i), now, id)
+      updated.push(i.partNo)
+    }
     if (p.qty !== null && p.row.stockAfter !== null) {
       const delta = p.row.stockAfter - (p.row.stockBefore ?? 0)
-      if (delta !== 0) moves.push({ partId: id, locationId, qty: delta, unitCostCents: p.input.costCents })
+      if (delta !== 0) moves.push({ partId: id, locationId, qty: delta, unitCostCents: i.costCents })
     }
   }
   if (moves.length > 0) {
     postMovements(db, actor, at, 'import', moves, { reason: fileName.slice(0, 200) })
   }
-  recordAudit(db, actor, at, { action: 'import', entity: 'parts', entityId: fileName, note: { rows: planned.length, qtyMode, stockLines: moves.length } })
+  recordAudit(db, actor, at, { action: 'import', entity: 'parts', entityId: fileName, note: { rows: planned.length, qtyMode, stockLines: moves.length, created, updated } })
 }
 
 /** The master with stock at a location, in the columns the import reads back. */

@@ -1,3 +1,4 @@
+import type Database from 'better-sqlite3'
 import type { Db, ReadDb } from '../../db/types'
 import type { Actor } from '../../core/context'
 import { AppError, notFound } from '../../../shared/errors'
@@ -20,8 +21,18 @@ export interface MoveLine {
 export const BALANCE_SQL = 'SELECT qty FROM part_balances WHERE part_id = ? AND location_id = ?'
 export const JOURNAL_SUM_SQL = 'SELECT coalesce(sum(qty), 0) AS qty FROM part_movements WHERE part_id = ? AND location_id = ?'
 
+const statements = new WeakMap<object, Map<string, Database.Statement<unknown[]>>>()
+/** A statement prepared once per database handle: the ledger runs the same few thousands of times in an import. */
+export function cached(db: ReadDb, sql: string): Database.Statement<unknown[]> {
+  let byDb = statements.get(db)
+  if (!byDb) statements.set(db, (byDb = new Map()))
+  let st = byDb.get(sql)
+  if (!st) byDb.set(sql, (st = db.prepare(sql)))
+  return st
+}
+
 export function balanceOf(db: ReadDb, partId: number, locationId: number): number {
-  const row = db.prepare(BALANCE_SQL).get(partId, locationId) as { qty: number } | undefined
+  const row = cached(db, BALANCE_SQL).get(partId, locationId) as { qty: number } | undefined
   return row?.qty ?? 0
 }
 
@@ -72,7 +83,8 @@ export function postMovements(
     .prepare('INSERT INTO part_postings (kind, at, staff_id, staff_name, reason, reverses_posting_id) VALUES (?, ?, ?, ?, ?, ?)')
     .run(kind, iso, actor?.id ?? null, actor?.name ?? null, options.reason ?? null, options.reversesPostingId ?? null)
   const postingId = Number(posting.lastInsertRowid)
-  const insert = db.prepare(
+  const insert = cached(
+    db,
     `INSERT INTO part_movements (posting_id, kind, at, part_id, location_id, qty, unit_cost_cents, work_order_id, requisition_line_id, reverses_id)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
   )

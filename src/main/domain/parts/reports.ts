@@ -59,12 +59,13 @@ export function ledgerCard(db: ReadDb, at: Date, timeZone: string, partId: numbe
     .prepare(
       `SELECT m.id AS movementId, m.posting_id AS postingId, m.at, m.kind, m.location_id AS locationId, l.name AS locationName, m.qty,
               m.unit_cost_cents AS unitCostCents, w.number AS workOrderNumber, r.number AS receiptNumber, k.number AS countNumber,
-              q.number AS requisitionNumber, g.reason, g.staff_name AS staffName, m.reverses_id AS reversesId,
+              q.number AS requisitionNumber, coalesce(cl.reason, g.reason) AS reason, g.staff_name AS staffName, m.reverses_id AS reversesId,
               (SELECT x.id FROM part_movements x WHERE x.reverses_id = m.id) AS reversedBy
        FROM part_movements m JOIN part_postings g ON g.id = m.posting_id JOIN part_locations l ON l.id = m.location_id
        LEFT JOIN work_orders w ON w.id = m.work_order_id
        LEFT JOIN part_receipts r ON r.posting_id = m.posting_id
-       LEFT JOIN part_counts k ON k.posting_id = m.posting_id
+       LEFT JOIN part_counts k ON k.posting_id = m.posting_id OR k.reversal_posting_id = m.posting_id
+       LEFT JOIN part_count_lines cl ON cl.count_id = k.id AND cl.part_id = m.part_id
        LEFT JOIN requisition_lines rl ON rl.id = m.requisition_line_id LEFT JOIN requisitions q ON q.id = rl.requisition_id
        WHERE m.part_id = ? AND (? IS NULL OR m.location_id = ?) ORDER BY m.id`
     )
