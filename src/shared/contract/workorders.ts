@@ -217,6 +217,8 @@ export const workOrder = z.object({
       version: z.number()
     })
     .nullable(),
+  /** The parts ledger's old-part records for this order (warranty write-offs), when the ledger is installed. */
+  ledgerOldParts: z.array(z.object({ id, partId: z.number().nullable(), description: z.string(), status: z.string() })),
   version
 })
 export type WorkOrder = z.infer<typeof workOrder>

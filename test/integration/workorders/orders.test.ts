@@ -96,7 +96,8 @@ describe('the estimate and its revisions', () => {
   it('refuses an edit made on an old version of the order', async () => {
     const o = await pricedOrder(w)
     await w.call('workorders.update', { ...base(o), technician: 'A', lines: o.lines })
-    expect((await w.refusal('workorders.update', { ...base(o), technician: 'B', lines: o.lines })).code).toBe('stale_version')
+    // The refusal names who changed the order in between, from the audit trail.
+    expect(await w.refusal('workorders.update', { ...base(o), technician: 'B', lines: o.lines })).toMatchObject({ code: 'changed_by_other', params: { by: '陈静' } })
   })
   it('a customer who declines after diagnosis pays only the inspection fee, and the order closes', async () => {
     let o = await pricedOrder(w)

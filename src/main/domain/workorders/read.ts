@@ -177,8 +177,20 @@ export function getWorkOrder(db: ReadDb, id: number, s: WoSettings, now: Date): 
     statusLog: db
       .prepare(`SELECT from_status AS "from", to_status AS "to", at, staff_name AS staffName, note FROM wo_status_log WHERE work_order_id = ? ORDER BY id`)
       .all(id) as WorkOrder['statusLog'],
+    ledgerOldParts: ledgerOldParts(db, id),
     report: report ? { ...report, oldParts: JSON.parse(report.oldParts) as Array<{ lineId: number; fate: string }> } : null
   }
+}
+
+/**
+ * Old parts the warehouse wrote off under warranty against this order (parts ledger, 0005): the
+ * service report shows where each one kept for a claim has got to.
+ */
+function ledgerOldParts(db: ReadDb, workOrderId: number): WorkOrder['ledgerOldParts'] {
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'old_parts'").get()) return []
+  return db
+    .prepare('SELECT id, part_id AS partId, description, status FROM old_parts WHERE work_order_id = ? ORDER BY id')
+    .all(workOrderId) as WorkOrder['ledgerOldParts']
 }
 
 export interface ListFilter {

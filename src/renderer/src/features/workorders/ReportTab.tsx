@@ -53,6 +53,18 @@ export function ReportTab({ o, run }: { o: WorkOrder; run: Run }) {
           </Table>
         </>
       )}
+      {o.ledgerOldParts.length > 0 && (
+        <Table fz="sm" data-testid="ledger-old-parts">
+          <Table.Tbody>
+            {o.ledgerOldParts.map((p) => (
+              <Table.Tr key={p.id}>
+                <Table.Td>{p.description}</Table.Td>
+                <Table.Td>{t(`parts.oldPartStatus.${p.status}`, { defaultValue: p.status })}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
       {!locked && (
         <Group justify="flex-end">
           <Button
