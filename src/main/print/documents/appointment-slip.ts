@@ -4,8 +4,7 @@ import type { Appointment } from '../../../shared/contract/appointments'
 import type { Settings } from '../../../shared/contract/settings'
 import { translate } from '../../../shared/i18n'
 import { baseStyles, letterhead } from '../letterhead'
-import { formatDateTime } from '../format'
-import { DATA_FONT } from './appointment-summary'
+import { DATA_FONT, stamp } from './appointment-summary'
 
 export interface SlipData {
   appointment: Appointment
@@ -71,7 +70,7 @@ export function appointmentSlipDoc({ appointment: a, bayName, windowMinutes, set
         margin: [0, 18, 0, 0],
         columns: [
           { text: `${t('print.signatureCustomer')}: ______________`, style: 'cell' },
-          { text: `${t('print.printedAt')}: ${formatDateTime(printedAt, locale, settings.timeZone)}`, style: 'small', alignment: 'right' }
+          { text: `${t('print.printedAt')}: ${stamp(printedAt, settings.timeZone)}`, style: 'small', alignment: 'right' }
         ]
       }
     ],

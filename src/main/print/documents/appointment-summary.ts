@@ -4,7 +4,7 @@ import type { Appointment, Bay } from '../../../shared/contract/appointments'
 import type { Settings } from '../../../shared/contract/settings'
 import { translate } from '../../../shared/i18n'
 import { baseStyles, letterhead } from '../letterhead'
-import { formatDateTime } from '../format'
+import { toLocalDateTime } from '../../../shared/time'
 
 export interface SummaryData {
   date: string
@@ -19,6 +19,12 @@ export interface SummaryData {
 
 /** The font for data (names, plates, the customer's words): see the rows below. */
 export const DATA_FONT = 'NotoSansSC'
+
+/**
+ * A shop-local time as `2026-12-04 09:30`: Intl's zh-TW form carries a thin space the fonts lack
+ * and writes half past midnight as 24:30 with hour12 off, so the sheets spell it out themselves.
+ */
+export const stamp = (at: Date | string, timeZone: string): string => toLocalDateTime(typeof at === 'string' ? new Date(at) : at, timeZone).replace('T', ' ')
 
 export const summaryNumber = (date: string): string => `RS${date.replace(/-/g, '')}`
 
@@ -79,24 +85,32 @@ export function appointmentSummaryDoc(d: SummaryData): TDocumentDefinitions {
         ? { text: t('board.print.noBookings'), style: 'cell' }
         : {
             table: { headerRows: 1, dontBreakRows: true, widths: [14, 50, 46, 60, 56, 44, 58, 40, 30, '*', 78, 42], body: [header, ...rows] },
-            layout: 'lightHorizontalLines',
-            fontSize: 9
+            layout: {
+              hLineWidth: (i: number, node: { table: { body: unknown[] } }) => (i === 0 || i === 1 || i === node.table.body.length ? 1 : 0.5),
+              vLineWidth: () => 0,
+              hLineColor: (i: number) => (i <= 1 ? '#000000' : '#aaaaaa'),
+              paddingTop: () => 2,
+              paddingBottom: () => 2,
+              paddingLeft: () => 3,
+              paddingRight: () => 3
+            },
+            fontSize: 8.5
           },
       {
         unbreakable: true,
         stack: [
       { text: totals, margin: [0, 8, 0, 0], fontSize: 9.5 },
       {
-        margin: [0, 20, 0, 0],
+        margin: [0, 16, 0, 0],
         columns: [sign(t('board.print.frontdeskSupervisor')), sign(t('board.print.workshopSupervisor')), sign(t('board.print.gate'))]
       },
       {
         margin: [0, 16, 0, 0],
         columns: [
           d.signoff
-            ? { font: DATA_FONT, text: t('board.print.signedOff', { name: d.signoff.by, at: formatDateTime(d.signoff.at, d.locale, tz) }), bold: true, style: 'cell' }
+            ? { font: DATA_FONT, text: t('board.print.signedOff', { name: d.signoff.by, at: stamp(d.signoff.at, tz) }), bold: true, style: 'cell' }
             : sign(t('board.print.directorSignoff')),
-          { text: `${t('print.printedAt')}: ${formatDateTime(d.printedAt, d.locale, tz)}`, style: 'small', alignment: 'right' }
+          { text: `${t('print.printedAt')}: ${stamp(d.printedAt, tz)}`, style: 'small', alignment: 'right' }
         ]
       }
         ]
