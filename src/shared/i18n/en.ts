@@ -90,6 +90,8 @@ export const en = {
     results: '{{count}} customers',
     created: 'Customer {{name}} saved',
     since: 'Customer since',
+    underWarranty: 'Still under warranty',
+    warrantyUntil: 'until {{date}}',
     openOwner: 'Open {{owner}}'
   },
   vehicleTypes: {

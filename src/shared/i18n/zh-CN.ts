@@ -88,6 +88,8 @@ export const zhCN: Messages = {
     results: '{{count}} 位客户',
     created: '客户 {{name}} 已保存',
     since: '建档日期',
+    underWarranty: '保修期内项目',
+    warrantyUntil: '至 {{date}}',
     openOwner: '打开 {{owner}}'
   },
   vehicleTypes: {

@@ -88,6 +88,8 @@ export const zhTW: Messages = {
     results: '{{count}} 位客戶',
     created: '客戶 {{name}} 已儲存',
     since: '建檔日期',
+    underWarranty: '保固期內項目',
+    warrantyUntil: '至 {{date}}',
     openOwner: '開啟 {{owner}}'
   },
   vehicleTypes: {

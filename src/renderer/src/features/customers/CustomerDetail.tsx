@@ -12,6 +12,8 @@ import { navigate } from '../../lib/router'
 import { CustomerForm } from './CustomerForm'
 import { VehicleForm } from './VehicleForm'
 import { CustomerHistory } from './CustomerHistory'
+import { VehicleWarranty } from './VehicleWarranty'
+import { CustomerFollowupPanel } from '../followup/CustomerFollowupPanel'
 
 export function CustomerDetail({ id }: { id: number }) {
   const { t, i18n } = useTranslation()
@@ -96,10 +98,12 @@ export function CustomerDetail({ id }: { id: number }) {
                 {field(t('customers.vin'), v.vin)}
                 {field(t('customers.mileage'), v.mileageKm === null ? null : formatNumber(v.mileageKm))}
               </SimpleGrid>
+              <VehicleWarranty vehicleId={v.id} />
             </Card>
           </Grid.Col>
         ))}
       </Grid>
+      <CustomerFollowupPanel customerId={customer.id} />
       <CustomerHistory customer={customer} />
       {editing && (
         <CustomerForm
