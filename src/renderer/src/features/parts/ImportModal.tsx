@@ -105,6 +105,8 @@ export function ImportModal({ onClose }: { onClose(): void }) {
               {t('parts.import.summary', preview)}
             </Text>
             {!preview.hasQtyColumn && <Text c="dimmed">{t('parts.import.noQtyColumn')}</Text>}
+            {preview.hasQtyColumn && preview.qtyMode === 'ignore' && <Alert color="orange">{t('parts.import.qtyIgnored')}</Alert>}
+            {preview.qtyMode !== 'ignore' && <Alert color="blue">{t(`parts.import.${preview.qtyMode}`)}</Alert>}
             {preview.errors > 0 && <Alert color="red">{t('parts.import.hasErrors')}</Alert>}
             <Table striped fz="sm">
               <Table.Thead>
