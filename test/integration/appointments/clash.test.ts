@@ -137,7 +137,9 @@ describe('the clash check on reschedule', () => {
     expect(resize.code).toBe('board.clash_bay')
     await b.shop.call(b.desk, 'appointments.move', { id: a.id, version: a.version, startsAt: '2026-12-05T09:00', durationMinutes: 120, bayId: b.bays[0]!, advisorId: b.advisors[0]! })
     const stale = await b.shop.refusal(b.desk, 'appointments.move', { id: a.id, version: a.version, startsAt: '2026-12-05T08:00', durationMinutes: 60, bayId: b.bays[0], advisorId: b.advisors[0] })
-    expect(stale.code).toBe('stale_version')
+    // an old copy is refused, naming who moved it in between
+    expect(stale.code).toBe('changed_by_other')
+    expect(stale.params?.by).toBe('前台 王芳')
   })
 
   it("a job still in its bay from yesterday (checked in, work order open) occupies the bay today", async () => {
