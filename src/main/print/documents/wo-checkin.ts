@@ -4,6 +4,8 @@ import { markShape, outlineSvg, type OutlineView } from '../../../shared/workord
 import { PAGE, document, fieldGrid, head, signatureBox, tableLayout, tr, vehicleGrid, when, type SheetData } from './wo-common'
 
 const box = (on: boolean): string => (on ? '■' : '□')
+/** A ticked or empty box with its label, kept together on one line (non-breaking spaces). */
+const tick = (on: boolean, label: string): string => `${box(on)}\u00a0${label.replace(/ /g, '\u00a0')}`
 
 /** Eight segments from empty to full, filled up to the level; readable without colour. */
 function fuelGauge(eighths: number, width: number): Content {
@@ -34,8 +36,8 @@ function outlines(d: SheetData): Content {
     ]
   }) as Content
   // Sized so that the whole walk-around, marks and both signatures fit one page, A4 or A5.
-  const side = d.paper === 'A4' ? w * 0.29 : w * 0.45
-  const small = d.paper === 'A4' ? w * 0.19 : w * 0.3
+  const side = d.paper === 'A4' ? w * 0.27 : w * 0.45
+  const small = d.paper === 'A4' ? w * 0.175 : w * 0.3
   const row = (cells: Content[]): Content => ({ columns: cells, columnGap: 8 } as Content)
   return { stack: [row([pic('left', side), pic('right', side)]), row([pic('front', small), pic('top', small), pic('rear', small)])] }
 }
@@ -71,18 +73,14 @@ export function checkinSheetDoc(d: SheetData): TDocumentDefinitions {
   const content: Content[] = [
     head(d, 'workorders.pr.checkinTitle'),
     vehicleGrid(d),
-    { text: t('workorders.pr.walkaround'), style: 'section' },
+    { text: t('workorders.pr.walkaround'), style: 'sectionTight' },
     {
       columns: [
         {
-          width: '*',
+          width: Math.min(170, w / 3),
           stack: [
             { text: `${t('workorders.f.fuel')}  ${c ? t('workorders.pr.fuelScale', { n: c.fuelEighths }) : '—'}`, style: 'label' },
-            fuelGauge(c?.fuelEighths ?? 0, Math.min(160, w / 3)),
-            { text: t('workorders.f.warningLights'), style: 'label', margin: [0, 6, 0, 1] },
-            { text: WARNING_LIGHTS.map((l) => `${box(lights.includes(l))} ${t(`workorders.light.${l}`)}`).join('   '), style: 'cell' },
-            { text: t('workorders.f.protectiveKit'), style: 'label', margin: [0, 6, 0, 1] },
-            { text: KIT.map((k) => `${box(kit.includes(k))} ${t(`workorders.kit.${k}`)}`).join('   '), style: 'cell' }
+            fuelGauge(c?.fuelEighths ?? 0, Math.min(160, w / 3 - 10))
           ]
         },
         {
@@ -92,21 +90,25 @@ export function checkinSheetDoc(d: SheetData): TDocumentDefinitions {
               [
                 [t('workorders.f.spareWheel'), c ? t(c.spareWheel ? 'workorders.f.yes' : 'workorders.f.no') : null],
                 [t('workorders.f.tools'), c ? t(c.tools ? 'workorders.f.yes' : 'workorders.f.no') : null],
-                [t('workorders.f.tyres'), c?.tyres],
                 [t('workorders.f.arrivalMode'), t(`workorders.arrival.${o.arrivalMode}`)],
+                [t('workorders.f.tyres'), c?.tyres],
                 [t('workorders.f.valuables'), c?.valuables ?? t('workorders.f.none')],
                 [t('workorders.f.promisedAt'), o.promisedAt ? when(o.promisedAt, d) : null]
               ],
-              2
+              3
             )
           ]
         }
       ],
       columnGap: 12
     },
-    { text: t('workorders.f.customerWords'), style: 'section' },
+    { text: t('workorders.f.warningLights'), style: 'label', margin: [0, 6, 0, 1] },
+    { text: WARNING_LIGHTS.map((l) => tick(lights.includes(l), t(`workorders.light.${l}`))).join('    '), style: 'cell' },
+    { text: t('workorders.f.protectiveKit'), style: 'label', margin: [0, 4, 0, 1] },
+    { text: KIT.map((k) => tick(kit.includes(k), t(`workorders.kit.${k}`))).join('    '), style: 'cell' },
+    { text: t('workorders.f.customerWords'), style: 'sectionTight' },
     { text: c?.customerWords || o.complaint || '—', style: 'cell' },
-    { text: t('workorders.f.damages'), style: 'section' },
+    { text: t('workorders.f.damages'), style: 'sectionTight' },
     {
       // A4 has room for the marks' list beside the outline; A5 lists them below it.
       [d.paper === 'A4' ? 'columns' : 'stack']: [
@@ -138,5 +140,8 @@ export function checkinSheetDoc(d: SheetData): TDocumentDefinitions {
       columnGap: 20
     }
   ]
-  return document(d, t('workorders.pr.checkinTitle'), content)
+  const doc = document(d, t('workorders.pr.checkinTitle'), content)
+  // The whole walk-around and both signatures belong on one sheet: tighter section spacing here.
+  doc.styles = { ...doc.styles, sectionTight: { fontSize: d.paper === 'A4' ? 10.5 : 9, bold: true, margin: [0, 5, 0, 2] } }
+  return doc
 }

@@ -103,7 +103,7 @@ export function signatureBox(label: string, image: string | null, caption: strin
     width,
     stack: [
       { text: label, style: 'label' },
-      image ? { image, fit: [width, 46] as [number, number], margin: [0, 2, 0, 0] } : { text: ' ', margin: [0, 24, 0, 0] },
+      image ? { image, fit: [width, 36] as [number, number], margin: [0, 2, 0, 0] } : { text: ' ', margin: [0, 20, 0, 0] },
       { canvas: [{ type: 'line', x1: 0, y1: 0, x2: width, y2: 0, lineWidth: 0.7 }] },
       ...(caption ? [{ text: caption, style: 'small', margin: [0, 2, 0, 0] } as Content] : [])
     ]
