@@ -15,6 +15,7 @@ export const m0009: Migration = {
       CREATE INDEX reports_wo_done ON work_orders(done_at, advisor_id) WHERE done_at IS NOT NULL;
       CREATE INDEX reports_wo_opened ON work_orders(opened_at, kind, appointment_id);
       CREATE INDEX reports_calls_out ON followup_calls(at, direction, outcome, satisfaction);
+      CREATE INDEX reports_calls_task ON followup_calls(task_id, outcome, at) WHERE task_id IS NOT NULL;
       CREATE INDEX reports_complaints_received ON followup_complaints(received_at, service_fault);
       CREATE INDEX reports_complaints_resolved ON followup_complaints(resolved_at) WHERE resolved_at IS NOT NULL;
       CREATE INDEX reports_requests_solved ON followup_requests(solved_at) WHERE solved_at IS NOT NULL;

@@ -40,7 +40,7 @@ export function figuresFor(db: ReadDb, r: Range, targets: Targets, at: Clockless
     solveMedian: figure('solveMedian', targets, oneDecimal(src.median(solve.values)), null, solve.values.length, solve.parts),
     solveWorst: figure('solveWorst', targets, oneDecimal(solve.values.length ? Math.max(...solve.values) : null), null, solve.values.length, solve.parts),
     bookingRate: figure('bookingRate', targets, pct(appt.bookedIntake, appt.intake), appt.bookedIntake, appt.intake, { bookings: appt.bookings }),
-    onTimeArrival: figure('onTimeArrival', targets, pct(appt.onTime, settled), appt.onTime, settled, { late: appt.late, noShow: appt.noShow }),
+    onTimeArrival: figure('onTimeArrival', targets, pct(appt.onTime, settled), appt.onTime, settled, { lateArrivals: appt.late, noShow: appt.noShow }),
     noShow: figure('noShow', targets, pct(appt.noShow, settled), appt.noShow, settled, { bookings: appt.bookings })
   }
   return FIGURES.map((k) => out[k])

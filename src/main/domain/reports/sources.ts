@@ -4,7 +4,7 @@
  * nothing judged means no data, never a zero.
  */
 import type { ReadDb } from '../../db/types'
-import { toLocalDate } from '../../../shared/time'
+import { addDays, fromLocal } from '../../../shared/time'
 import { readWoSettings } from '../workorders/settings'
 import { verifyLedger } from '../parts/ledger'
 import { figures as appointmentFigures } from '../appointments/figures'
@@ -117,8 +117,22 @@ export function warrantyFirstCalls(db: ReadDb, r: Range, today: string): FirstCa
     .all(r.from, r.to, today) as FirstCallRow[]
 }
 
+const dayEnds = new Map<string, string>()
+/** The first instant after a shop-local day, ISO (memoised: a month has at most 31 of them). */
+function dayEnd(date: string, timeZone: string): string {
+  const key = `${timeZone}|${date}`
+  let end = dayEnds.get(key)
+  if (!end) {
+    end = fromLocal(addDays(date, 1), timeZone).toISOString()
+    if (dayEnds.size > 5000) dayEnds.clear()
+    dayEnds.set(key, end)
+  }
+  return end
+}
+
+/** Reached on or before the last day of its window, in the shop's calendar. */
 export const calledInWindow = (row: FirstCallRow, timeZone: string): boolean =>
-  row.firstReachedAt !== null && toLocalDate(new Date(row.firstReachedAt), timeZone) <= row.dueBy
+  row.firstReachedAt !== null && row.firstReachedAt < dayEnd(row.dueBy, timeZone)
 
 export function warrantyFollowup(db: ReadDb, r: Range, today: string, timeZone: string): Count {
   const rows = warrantyFirstCalls(db, r, today)

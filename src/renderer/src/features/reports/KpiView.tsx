@@ -13,8 +13,8 @@ import { download, targetText, valueText } from './util'
 
 const APPOINTMENT_FIGURES: FigureKey[] = ['bookingRate', 'onTimeArrival', 'noShow']
 /** Charts grouped so each has one scale: percentages that must reach a target, those that must stay low, and hours. */
-const CHARTS: FigureKey[][] = [['timeliness', 'satisfaction', 'warrantyFollowup', 'requisitionAccuracy'], ['serviceFaultComplaints', 'countVariance'], ['solveMedian']]
-const COLOURS = ['blue.6', 'teal.6', 'grape.6', 'orange.6']
+/** One small chart a figure, so each target line is labelled on its own scale. */
+const CHARTS: FigureKey[] = ['timeliness', 'satisfaction', 'serviceFaultComplaints', 'warrantyFollowup', 'requisitionAccuracy', 'countVariance', 'solveMedian']
 
 export function ExportButton({ onExport }: { onExport: () => Promise<{ fileName: string; mime: string; base64: string }> }) {
   const { t } = useTranslation()
@@ -60,9 +60,9 @@ export function KpiView({ period, date }: { period: PeriodKind; date: string }) 
           <Title order={3}>{t('reports.trendTitle')}</Title>
           <ExportButton onExport={() => exportTable('trend')} />
         </Group>
-        <SimpleGrid cols={{ base: 1, lg: 3 }}>
-          {CHARTS.map((keys) => (
-            <TrendChart key={keys[0]} report={report} keys={keys} />
+        <SimpleGrid cols={{ base: 1, md: 2, xl: 4 }} spacing="lg">
+          {CHARTS.map((key) => (
+            <TrendChart key={key} report={report} figureKey={key} />
           ))}
         </SimpleGrid>
       </Card>
@@ -72,24 +72,25 @@ export function KpiView({ period, date }: { period: PeriodKind; date: string }) 
   )
 }
 
-function TrendChart({ report, keys }: { report: KpiReport; keys: FigureKey[] }) {
+function TrendChart({ report, figureKey }: { report: KpiReport; figureKey: FigureKey }) {
   const { t } = useTranslation()
-  const unit = FIGURE_RULES[keys[0]!].unit
-  const data = report.trend.map((p) => ({ month: t('reports.monthShort', { m: Number(p.month.slice(5)) }), ...Object.fromEntries(keys.map((k) => [k, p.values[k] ?? null])) }))
-  const targets = report.figures.filter((f) => keys.includes(f.key))
+  const rule = FIGURE_RULES[figureKey]
+  const target = report.figures.find((f) => f.key === figureKey)!
+  const data = report.trend.map((p) => ({ month: t('reports.monthShort', { m: Number(p.month.slice(5)) }), [figureKey]: p.values[figureKey] ?? null }))
+  const top = Math.max(target.target * 1.5, ...data.map((d) => (d[figureKey] as number | null) ?? 0))
   return (
-    <div>
+    <div data-chart={figureKey}>
+      <Text fw={600} mb={4}>{t(`reports.figureShort.${figureKey}`)}</Text>
       <LineChart
-        h={240}
+        h={180}
         data={data}
         dataKey="month"
         connectNulls={false}
-        withLegend
-        legendProps={{ verticalAlign: 'bottom' }}
-        yAxisProps={unit === 'percent' && FIGURE_RULES[keys[0]!].comparator === 'gte' ? { domain: [0, 100] } : {}}
-        valueFormatter={(v) => (unit === 'percent' ? `${v} %` : t('reports.hours', { n: v }))}
-        series={keys.map((k, i) => ({ name: k, label: t(`reports.figureShort.${k}`), color: COLOURS[i] ?? 'gray.6' }))}
-        referenceLines={targets.map((f, i) => ({ y: f.target, color: i === 0 ? 'red.6' : 'red.3', label: `${t(`reports.figureShort.${f.key}`)} ${targetText(t, f)}`, strokeDasharray: '5 3' }))}
+        withDots
+        yAxisProps={{ domain: rule.unit === 'percent' && rule.comparator === 'gte' ? [0, 100] : [0, Math.ceil(top)] }}
+        valueFormatter={(v) => (rule.unit === 'percent' ? `${v} %` : t('reports.hours', { n: v }))}
+        series={[{ name: figureKey, label: t(`reports.figureShort.${figureKey}`), color: 'blue.6' }]}
+        referenceLines={[{ y: target.target, color: 'red.6', label: t('reports.chartTarget', { target: targetText(t, target) }), labelPosition: 'insideBottomRight', strokeDasharray: '5 3' }]}
       />
     </div>
   )
@@ -127,14 +128,14 @@ function FigureTable({ title, figures, period, date, onExport }: { title: string
                     <Text size="sm" c="dimmed">{t('reports.ledgerToday')}</Text>
                   )}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Anchor href={href} fz="xl" fw={700} c={missed ? 'red.7' : f.met ? 'teal.8' : 'dimmed'}>
                     {valueText(t, f)}
                   </Anchor>
                 </Table.Td>
-                <Table.Td fz="md">{targetText(t, f)}</Table.Td>
-                <Table.Td>
-                  {f.met === null ? <Badge color="gray" size="lg">{t('reports.noData')}</Badge> : <Badge color={f.met ? 'teal' : 'red'} size="lg">{f.met ? t('reports.met') : t('reports.missed')}</Badge>}
+                <Table.Td fz="md" style={{ whiteSpace: 'nowrap' }}>{targetText(t, f)}</Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                  {f.met === null ? <Badge color="gray" size="lg" style={{ overflow: 'visible' }}>{t('reports.noData')}</Badge> : <Badge color={f.met ? 'teal' : 'red'} size="lg" style={{ overflow: 'visible' }}>{f.met ? t('reports.met') : t('reports.missed')}</Badge>}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
