@@ -24,7 +24,7 @@ async function scenario(shop: SampleShop): Promise<Scenario> {
   const rows = DEMO_PARTS.map(([no, name, spec, unit, cat, bin, cost], i) =>
     [no, name, spec, unit, cat, bin, i < 10 ? '博世汽车配件（深圳）' : '精进电动科技', cost.toFixed(2), (cost * 1.45).toFixed(2), 2, 3 + (i % 5)].join(',')
   )
-  await call('parts.import.commit', { fileName: 'master.csv', format: 'csv', data: Buffer.from([header, ...rows].join('\n')).toString('base64'), qtyMode: 'set' })
+  await call('parts.import.commit', { fileName: 'master.csv', format: 'csv', data: Buffer.from([header, ...rows].join('\n')).toString('base64'), qtyMode: 'set', reason: '期初库存' })
   const id = async (partNo: string) => (await call<{ id: number }>('parts.get', { partNo })).id
   const supplier = (await call<Array<{ id: number; name: string }>>('parts.suppliers.list', {})).find((s) => s.name.startsWith('博世'))!
   shop.clock.advance(30 * 60_000)

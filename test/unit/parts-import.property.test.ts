@@ -9,7 +9,8 @@ beforeAll(async () => {
     fileName: 'seed.csv',
     format: 'csv',
     data: Buffer.from('partNo,name,unit,category,qty\nSEED-1,种子,个,制动,5\n').toString('base64'),
-    qtyMode: 'set'
+    qtyMode: 'set',
+    reason: '期初库存'
   })
 })
 afterAll(() => s.shop.close())

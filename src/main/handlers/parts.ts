@@ -69,7 +69,7 @@ export const partsHandlers: HandlerMap<typeof partsContract> = {
     const sheet = await readSheet(input.format, Buffer.from(input.data, 'base64'))
     return inTx(ctx.db, () => {
       const sheetPlan = planRows(ctx.db, sheet, input)
-      applyImport(ctx.db, requireActor(ctx), ctx.clock.now(), sheetPlan.planned, input.qtyMode, input.locationId, input.fileName)
+      applyImport(ctx.db, requireActor(ctx), ctx.clock.now(), sheetPlan.planned, input.qtyMode, input.locationId, input.fileName, input.reason)
       return summarise(sheetPlan.planned, sheetPlan.hasQtyColumn, input.qtyMode)
     })
   },

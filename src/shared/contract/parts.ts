@@ -245,7 +245,9 @@ export const importInput = z.object({
   data: z.string().max(12_000_000),
   /** What a quantity column does: nothing, set the shelf to it (a count), or add it (a receipt). */
   qtyMode: z.enum(['ignore', 'set', 'add']),
-  locationId: id.default(1)
+  locationId: id.default(1),
+  /** Setting the shelf to the file's quantities is a count adjustment: it needs the reason someone typed. */
+  reason: optionalText(200).default(null)
 })
 export const importPreview = z.object({
   rows: z.array(importRow),

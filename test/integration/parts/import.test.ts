@@ -38,8 +38,11 @@ describe('importing the part master', () => {
     expect({ parts: count('parts'), moves: count('part_movements'), suppliers: count('suppliers'), audit: count('audit_log') }).toEqual(before)
   })
 
-  it('says whether the quantity sets the shelf or adds to it, and does exactly that', async () => {
-    await s.shop.call(s.clerk, 'parts.import.commit', { ...csv(GOOD), qtyMode: 'set' })
+  it('says whether the quantity sets the shelf or adds to it, does exactly that, and setting needs a typed reason', async () => {
+    const noReason = await s.shop.refusal(s.clerk, 'parts.import.commit', { ...csv(GOOD), qtyMode: 'set' })
+    expect(noReason.code).toBe('parts.import_reason_required')
+    expect(count('parts')).toBe(0)
+    await s.shop.call(s.clerk, 'parts.import.commit', { ...csv(GOOD), qtyMode: 'set', reason: '期初库存' })
     const pad = (await s.shop.call(s.clerk, 'parts.get', { partNo: 'BP-01' })).id
     expect(s.onHand(pad)).toBe(10)
     const again = `零件号,数量\nBP-01,4\n`
@@ -47,7 +50,7 @@ describe('importing the part master', () => {
     expect(addPreview.rows[0]).toMatchObject({ action: 'update', stockBefore: 10, stockAfter: 14 })
     await s.shop.call(s.clerk, 'parts.import.commit', { ...csv(again), qtyMode: 'add' })
     expect(s.onHand(pad)).toBe(14)
-    await s.shop.call(s.clerk, 'parts.import.commit', { ...csv(again), qtyMode: 'set' })
+    await s.shop.call(s.clerk, 'parts.import.commit', { ...csv(again), qtyMode: 'set', reason: '12 月盘点' })
     expect(s.onHand(pad)).toBe(4)
     // Columns missing from the file keep what the master had.
     const got = await s.shop.call(s.clerk, 'parts.get', { id: pad })
@@ -61,7 +64,7 @@ describe('importing the part master', () => {
   })
 
   it('round-trips the master through XLSX export and import', async () => {
-    await s.shop.call(s.clerk, 'parts.import.commit', { ...csv(GOOD), qtyMode: 'set' })
+    await s.shop.call(s.clerk, 'parts.import.commit', { ...csv(GOOD), qtyMode: 'set', reason: '期初库存' })
     const out = await s.shop.call(s.clerk, 'parts.export', { format: 'xlsx', locale: 'en' })
     expect(out.rows).toBe(2)
     const wb = new ExcelJS.Workbook()

@@ -268,10 +268,13 @@ export function summarise(planned: Planned[], hasQtyColumn: boolean, qtyMode: Qt
 }
 
 /** Writes a planned import, all of it or (with any bad row) none of it. Runs in the caller's transaction. */
-export function applyImport(db: Db, actor: Actor, at: Date, planned: Planned[], qtyMode: QtyMode, locationId: number, fileName: string): void {
+export function applyImport(db: Db, actor: Actor, at: Date, planned: Planned[], qtyMode: QtyMode, locationId: number, fileName: string, reason: string | null): void {
   const errors = planned.filter((p) => p.row.action === 'error')
   if (errors.length > 0) {
     throw new AppError('parts.import_has_errors', `${errors.length} rows have problems; nothing was imported.`, { errors: errors.length, first: errors[0]!.row.line })
+  }
+  if (qtyMode === 'set' && !reason) {
+    throw new AppError('parts.import_reason_required', 'Setting stock from a file changes what the shelf says: type the reason.')
   }
   const supplierIds = new Map<string, number>()
   const newSupplier = db.prepare('INSERT INTO suppliers (name, created_at) VALUES (?, ?)')
@@ -309,9 +312,9 @@ export function applyImport(db: Db, actor: Actor, at: Date, planned: Planned[], 
     }
   }
   if (moves.length > 0) {
-    postMovements(db, actor, at, 'import', moves, { reason: fileName.slice(0, 200) })
+    postMovements(db, actor, at, 'import', moves, { reason: (reason ? `${reason} · ${fileName}` : fileName).slice(0, 200) })
   }
-  recordAudit(db, actor, at, { action: 'import', entity: 'parts', entityId: fileName, note: { rows: planned.length, qtyMode, stockLines: moves.length, created, updated } })
+  recordAudit(db, actor, at, { action: 'import', entity: 'parts', entityId: fileName, note: { rows: planned.length, qtyMode, reason, stockLines: moves.length, created, updated } })
 }
 
 /** The master with stock at a location, in the columns the import reads back. */

@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, FileInput, Group, Modal, Radio, Select, Stack, Table, Text } from '@mantine/core'
+import { Alert, Badge, Button, FileInput, Group, Modal, Radio, Select, Stack, Table, Text, TextInput } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
@@ -27,6 +27,7 @@ export function ImportModal({ onClose }: { onClose(): void }) {
   const [qtyMode, setQtyMode] = useState<QtyMode>('ignore')
   const [locationId, setLocationId] = useState<string | null>('1')
   const [preview, setPreview] = useState<Preview | null>(null)
+  const [reason, setReason] = useState('')
   const [busy, setBusy] = useState(false)
 
   const input = async () => {
@@ -36,7 +37,8 @@ export function ImportModal({ onClose }: { onClose(): void }) {
       format: (file.name.toLowerCase().endsWith('.csv') ? 'csv' : 'xlsx') as 'csv' | 'xlsx',
       data: await toBase64(file),
       qtyMode,
-      locationId: Number(locationId ?? 1)
+      locationId: Number(locationId ?? 1),
+      reason: qtyMode === 'set' ? reason : null
     }
   }
   const run = async (commit: boolean) => {
@@ -89,12 +91,13 @@ export function ImportModal({ onClose }: { onClose(): void }) {
             <Radio value="add" label={t('parts.import.add')} />
           </Stack>
         </Radio.Group>
+        {qtyMode === 'set' && <TextInput w={520} label={t('parts.import.setReason')} value={reason} onChange={(e) => setReason(e.currentTarget.value)} required />}
         <Group>
           <Button variant="default" onClick={() => void run(false)} disabled={!file} loading={busy && !preview}>
             {t('parts.import.preview')}
           </Button>
           {preview && (
-            <Button onClick={() => void run(true)} disabled={preview.errors > 0} loading={busy}>
+            <Button onClick={() => void run(true)} disabled={preview.errors > 0 || (qtyMode === 'set' && !reason.trim())} loading={busy}>
               {t('parts.import.commit', { total: preview.total })}
             </Button>
           )}
