@@ -101,7 +101,13 @@ export function BoardPage({ route }: { route: string[] }) {
       showError(t, err)
     }
   }
-  const unconfirmedTomorrow = board.date === tomorrow ? board.appointments.filter((a) => a.status === 'booked').length : 0
+  // Seen from today (tomorrow's confirm tasks) or from tomorrow itself: bookings still to confirm.
+  const unconfirmedTomorrow =
+    board.date === tomorrow
+      ? board.appointments.filter((a) => a.status === 'booked').length
+      : board.date === board.today
+        ? tasks.filter((x) => x.task === 'confirm' && !x.done).length
+        : 0
 
   return (
     <Stack gap="sm">
@@ -145,7 +151,7 @@ export function BoardPage({ route }: { route: string[] }) {
           </Group>
         </Alert>
       )}
-      {unconfirmedTomorrow > 0 && <Alert color="orange">{t('board.unconfirmed')}: {unconfirmedTomorrow}</Alert>}
+      {unconfirmedTomorrow > 0 && <Alert color="orange"><Text fz="md" fw={600}>{t('board.unconfirmedCount', { n: unconfirmedTomorrow })}</Text></Alert>}
       {!board.opening && <Alert color="gray">{t('board.closed')}</Alert>}
       <Text fz="sm" c="dimmed">{t('board.keyboardHelp')}</Text>
 

@@ -49,7 +49,7 @@ export function BoardSettings() {
   )
 
   return (
-    <Card withBorder>
+    <Card withBorder data-testid="board-settings">
       <Title order={3} mb="sm">{t('board.settings.title')}</Title>
       <Stack>
         <BaysEditor bays={bays} canEdit={canEdit} onChanged={() => void load()} />

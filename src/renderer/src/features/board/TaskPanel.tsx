@@ -32,7 +32,7 @@ export function TaskPanel({ board, tasks, canTick, onTick, onOpen }: Props) {
             {t('board.tasks')} <Badge ml={4} color={open.length ? 'orange' : 'teal'}>{open.length}</Badge>
           </Tabs.Tab>
           <Tabs.Tab value="late" fz="md">
-            {t('board.lateCalls')} <Badge ml={4} color={late.length ? 'red' : 'gray'}>{late.length}</Badge>
+            {t('board.lateTab')} <Badge ml={4} color={late.length ? 'red' : 'gray'}>{late.length}</Badge>
           </Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="tasks" pt="xs">
@@ -64,6 +64,7 @@ export function TaskPanel({ board, tasks, canTick, onTick, onOpen }: Props) {
           </ScrollArea.Autosize>
         </Tabs.Panel>
         <Tabs.Panel value="late" pt="xs">
+          <Text fz="sm" c="dimmed" mb={4}>{t('board.lateCalls')}</Text>
           <Stack gap={6}>
             {late.map((a) => (
               <UnstyledButton key={a.id} onClick={() => onOpen(a.id)} p={6} style={{ border: '1px solid var(--mantine-color-red-3)', borderRadius: 6 }}>
