@@ -136,7 +136,12 @@ export const followupHandlers: HandlerMap<typeof followupContract> = {
     inTx(ctx.db, () =>
       getCampaign(ctx.db, createCampaign(ctx.db, requireActor(ctx), ctx.clock.now(), { ...input, audienceMake: input.audienceMake ?? null }))
     ),
-  'followup.customerFile': ({ customerId }, { db, actor, clock }) => customerFile(db, actor, clock.now(), customerId),
+  'followup.customerFile': ({ customerId }, { db, actor, clock }) =>
+    inTx(db, () => {
+      // A delivery made since anyone last opened today's list shows in the file's planned calls at once.
+      planFollowups(db, clock.now())
+      return customerFile(db, actor, clock.now(), customerId)
+    }),
   'followup.filesToComplete': ({ limit }, { db, clock }) => filesToComplete(db, clock.now(), limit),
   'followup.print.callRegister': async ({ locale: wanted, ...filter }, { core, db, actor, clock, token }) => {
     const settings = readSettings(db)

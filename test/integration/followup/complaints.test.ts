@@ -89,5 +89,7 @@ describe('campaigns and files', () => {
     const file = await shop.call(agent, 'followup.customerFile', { customerId: v.customerId })
     expect(file.vehicles[0]).toMatchObject({ lastServiceOn: '2026-12-03', nextServiceOn: '2027-04-07', nextServiceBy: 'km', nextServiceKm: 45_000 }) // 5,000 km at the shop's 40 km a day
     expect(file.history.map((h) => h.kind)).toEqual(['visit'])
+    // Planned as soon as the file is opened, without anyone having opened today's list.
+    expect(file.openTasks.map((t) => [t.kind, t.dueFrom])).toEqual([['first_call', '2026-12-06']])
   })
 })
