@@ -87,6 +87,20 @@ describe('the status flow of a booking', () => {
   })
 })
 
+describe('changing what a booking is for', () => {
+  it('replaces the parts needed and the customer’s words, keeps the time, and refuses a cancelled booking', async () => {
+    b = await boardShop()
+    const a = await b.book({ startsAt: '2026-12-05T10:00', parts: [{ description: '机油滤清器', qty: 1 }] })
+    const u = await b.shop.call(b.desk, 'appointments.update', { id: a.id, version: a.version, serviceType: 'repair', complaint: '方向盘抖动', channel: 'online', notes: null, parts: [{ description: '前刹车盘', qty: 2 }] })
+    expect([u.serviceType, u.complaint, u.channel, u.startsAt]).toEqual(['repair', '方向盘抖动', 'online', '2026-12-05T10:00'])
+    expect(u.parts.map((p) => [p.description, p.qty])).toEqual([['前刹车盘', 2]])
+    const rows = b.shop.core.db.prepare('SELECT description FROM appointment_parts WHERE appointment_id = ?').all(a.id)
+    expect(rows).toEqual([{ description: '前刹车盘' }])
+    const c = await b.shop.call(b.desk, 'appointments.cancel', { id: a.id, version: u.version, reason: '改天' })
+    expect((await b.shop.refusal(b.desk, 'appointments.update', { id: a.id, version: c.version, serviceType: 'repair', channel: 'phone', parts: [] })).code).toBe('board.bad_status')
+  })
+})
+
 describe('the counter’s timed tasks', () => {
   it('lists tomorrow’s bookings to confirm before closing and today’s call, bay, lane and kit; a tick records who and when', async () => {
     b = await boardShop()

@@ -1,8 +1,9 @@
-import { Alert, Badge, Button, Checkbox, Divider, Drawer, Group, NumberInput, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core'
+import { Alert, Badge, Button, Checkbox, Divider, Drawer, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, Textarea, TextInput } from '@mantine/core'
 import { IconPrinter } from '@tabler/icons-react'
 import { useEffect, useState, type ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
-import { LATE_CALL_RESULTS, REMIND_RESULTS, TICK_TASKS } from '../../../../shared/contract/appointments'
+import { CHANNELS, LATE_CALL_RESULTS, REMIND_RESULTS, SERVICE_TYPES, TICK_TASKS } from '../../../../shared/contract/appointments'
+import { PartsEditor } from './BookingForm'
 import { call, showDocument } from '../../api/client'
 import { useHasRole } from '../../app/session'
 import { showError } from '../../lib/errors'
@@ -11,7 +12,7 @@ import { navigate } from '../../lib/router'
 import { addDays, toMinutes, timeOf } from './time'
 import { OPEN_STATUSES, STATUS_COLOR, type BoardData, type Booking, type Task } from './types'
 
-type Step = 'confirm' | 'remind' | 'lateCall' | 'cancel' | 'carry' | null
+type Step = 'confirm' | 'remind' | 'lateCall' | 'cancel' | 'carry' | 'edit' | null
 
 interface Props {
   booking: Booking
@@ -116,6 +117,7 @@ export function BookingDrawer({ booking: a, board, onClose, onChanged }: Props) 
               <Button size="md" color="grape" onClick={() => navigate('workorders', 'checkin', a.id)}>{t('board.detail.checkIn')}</Button>
             )}
             {isOpen && <Button size="md" color="red" variant="subtle" onClick={() => setStep('cancel')}>{t('board.detail.cancel')}</Button>}
+            {(isOpen || a.status === 'arrived' || a.status === 'late') && <Button size="md" variant="default" onClick={() => setStep('edit')}>{t('board.detail.edit')}</Button>}
           </Group>
         )}
         {canCarry && a.status === 'checked_in' && (
@@ -132,6 +134,12 @@ export function BookingDrawer({ booking: a, board, onClose, onChanged }: Props) 
         {step === 'confirm' && <ConfirmStep onDone={(checks) => void run(() => call('appointments.confirm', { id: a.id, version: a.version, ...checks }))} />}
         {step === 'remind' && <CallStep results={REMIND_RESULTS} ns="remindResult" withDelay={false} onDone={(r) => void run(() => call('appointments.remind', { id: a.id, version: a.version, result: r.result as (typeof REMIND_RESULTS)[number], note: r.note }))} />}
         {step === 'lateCall' && <CallStep results={LATE_CALL_RESULTS} ns="lateCallResult" withDelay onDone={(r) => void run(() => call('appointments.lateCall', { id: a.id, version: a.version, result: r.result as (typeof LATE_CALL_RESULTS)[number], note: r.note, delayMinutes: r.delay }))} />}
+        {step === 'edit' && (
+          <EditStep
+            booking={a}
+            onDone={(f) => void run(() => call('appointments.update', { id: a.id, version: a.version, ...f }))}
+          />
+        )}
         {step === 'cancel' && <CancelStep onDone={(reason) => void run(() => call('appointments.cancel', { id: a.id, version: a.version, reason }))} />}
         {step === 'carry' && <CarryStep initial={a.heldUntil ?? `${addDays(a.startsAt.slice(0, 10), 1)}T12:00`} onDone={(until) => void run(() => call('appointments.carryOver', { id: a.id, version: a.version, until }))} />}
 
@@ -216,5 +224,36 @@ function CarryStep({ initial, onDone }: { initial: string; onDone(until: string)
       <TextInput type="datetime-local" label={t('board.detail.carryOver')} value={until} onChange={(e) => setUntil(e.currentTarget.value)} />
       <Button onClick={() => onDone(until)}>{t('board.detail.save')}</Button>
     </Group>
+  )
+}
+
+type EditFields = {
+  serviceType: (typeof SERVICE_TYPES)[number]
+  channel: (typeof CHANNELS)[number]
+  complaint: string
+  notes: string
+  parts: Array<{ partId: number | null; description: string; qty: number }>
+}
+
+function EditStep({ booking: a, onDone }: { booking: Booking; onDone(f: EditFields): void }) {
+  const { t } = useTranslation()
+  const [f, setF] = useState<EditFields>({
+    serviceType: a.serviceType,
+    channel: a.channel,
+    complaint: a.complaint ?? '',
+    notes: a.notes ?? '',
+    parts: a.parts.map((p) => ({ partId: p.partId, description: p.description, qty: p.qty }))
+  })
+  return (
+    <Stack gap="xs" p="sm" style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 8 }}>
+      <SegmentedControl value={f.serviceType} onChange={(v) => setF({ ...f, serviceType: v as EditFields['serviceType'] })} data={SERVICE_TYPES.map((s) => ({ value: s, label: t(`board.serviceType.${s}`) }))} />
+      <SegmentedControl value={f.channel} onChange={(v) => setF({ ...f, channel: v as EditFields['channel'] })} data={CHANNELS.map((s) => ({ value: s, label: t(`board.channel.${s}`) }))} />
+      <Textarea label={t('board.form.complaint')} value={f.complaint} onChange={(e) => { const v = e.currentTarget.value; setF((x) => ({ ...x, complaint: v })) }} autosize minRows={2} />
+      <PartsEditor parts={f.parts} onChange={(parts) => setF((x) => ({ ...x, parts }))} />
+      <Textarea label={t('board.form.notes')} value={f.notes} onChange={(e) => { const v = e.currentTarget.value; setF((x) => ({ ...x, notes: v })) }} autosize minRows={1} />
+      <Group justify="flex-end">
+        <Button onClick={() => onDone({ ...f, parts: f.parts.filter((p) => p.description.trim()) })}>{t('board.detail.save')}</Button>
+      </Group>
+    </Stack>
   )
 }
