@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3'
 import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs'
-import { isAbsolute, join, resolve } from 'node:path'
+import { basename, isAbsolute, join, resolve } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import { toLocalDateTime } from '../../../shared/time'
 import type { Actor, Core } from '../../core/context'
@@ -80,6 +80,13 @@ export function listBackups(core: Core): BackupFile[] {
 
 function stampFor(at: Date, timeZone: string): string {
   return toLocalDateTime(at, timeZone).replace(/[-:]/g, '').replace('T', '-') + String(at.getUTCSeconds()).padStart(2, '0')
+}
+
+/** `name.sqlite3`, or `name-2.sqlite3`… if a copy was already made in the same second. */
+function unusedPath(folder: string, stem: string): string {
+  let path = join(folder, `${stem}.sqlite3`)
+  for (let n = 2; existsSync(path); n++) path = join(folder, `${stem}-${n}.sqlite3`)
+  return path
 }
 
 /** A copy stands alone: rollback-journal mode, so it is one file with no -wal or -shm beside it. */
@@ -183,7 +190,7 @@ export function restoreBackup(core: Core, actor: Actor, file: string): { restore
   }
   const at = core.clock.now()
   const tz = readSettings(core.db).timeZone
-  const safetyCopy = join(folder, `before-restore-${stampFor(at, tz)}.sqlite3`)
+  const safetyCopy = unusedPath(folder, `before-restore-${stampFor(at, tz)}`)
   // VACUUM INTO is synchronous and consistent: nothing can write between the copy and the swap.
   core.db.prepare('VACUUM INTO ?').run(safetyCopy)
   standAlone(safetyCopy)
@@ -215,8 +222,8 @@ export function exportDatabase(core: Core, actor: Actor): { path: string; fileNa
   const at = core.clock.now()
   const folder = backupFolder(core)
   mkdirSync(folder, { recursive: true })
-  const fileName = `frontdesk-export-${stampFor(at, readSettings(core.db).timeZone)}.sqlite3`
-  const path = join(folder, fileName)
+  const path = unusedPath(folder, `frontdesk-export-${stampFor(at, readSettings(core.db).timeZone)}`)
+  const fileName = basename(path)
   core.db.prepare('VACUUM INTO ?').run(path)
   standAlone(path)
   core.db
