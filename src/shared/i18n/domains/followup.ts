@@ -355,6 +355,9 @@ export const followup = defineMessages({
       registerSummary: '{{calls}} calls, {{reached}} reached, average satisfaction {{average}}'
     },
     template: {
+      sms: 'Hello {{name}}, this is {{shop}}. We could not reach you by phone about your {{plate}}. If anything is not right, please call us at {{phone}}.',
+      copy: 'Copy text',
+      copied: 'Copied',
       unreachableSubject: 'After-sales follow-up for {{plate}}',
       unreachableBody:
         'Thank you for choosing {{shop}}. We tried to call you several times about the recent service of your vehicle {{plate}} but could not reach you.\nIf anything about the vehicle or our service is not as it should be, please call us at {{phone}}. We are glad to help.'
@@ -734,6 +737,9 @@ export const followup = defineMessages({
       registerSummary: '共 {{calls}} 通电话，接通 {{reached}} 通，平均满意度 {{average}}'
     },
     template: {
+      sms: '{{name}}您好，这里是{{shop}}。我们致电未能联系上您，想了解您的爱车 {{plate}} 维修后的使用情况。如有任何问题，请致电 {{phone}}。',
+      copy: '复制短信',
+      copied: '已复制',
       unreachableSubject: '{{plate}} 售后回访',
       unreachableBody:
         '感谢您选择{{shop}}。关于您的爱车 {{plate}} 近期的维修保养，我们多次致电未能联系上您。\n如车辆使用或我们的服务有任何不满意之处，请致电 {{phone}}，我们将竭诚为您服务。'
@@ -1113,6 +1119,9 @@ export const followup = defineMessages({
       registerSummary: '共 {{calls}} 通電話，接通 {{reached}} 通，平均滿意度 {{average}}'
     },
     template: {
+      sms: '{{name}}您好，這裡是{{shop}}。我們致電未能聯繫上您，想了解您的愛車 {{plate}} 維修後的使用情況。如有任何問題，請致電 {{phone}}。',
+      copy: '複製簡訊',
+      copied: '已複製',
       unreachableSubject: '{{plate}} 售後回訪',
       unreachableBody:
         '感謝您選擇{{shop}}。關於您的愛車 {{plate}} 近期的維修保養，我們多次致電未能聯繫上您。\n如車輛使用或我們的服務有任何不滿意之處，請致電 {{phone}}，我們將竭誠為您服務。'

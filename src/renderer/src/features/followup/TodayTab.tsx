@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Group, Modal, MultiSelect, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core'
+import { Anchor, Badge, Button, CopyButton, Group, Modal, MultiSelect, SegmentedControl, Select, Stack, Table, Text, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconArrowsSplit, IconMail, IconMessage, IconPhone, IconPhoneIncoming } from '@tabler/icons-react'
 import { useCallback, useEffect, useState } from 'react'
@@ -23,6 +23,10 @@ export function TodayTab() {
   const [inbound, setInbound] = useState(false)
   const [splitting, setSplitting] = useState(false)
   const [staff, setStaff] = useState<StaffRecord[]>([])
+  const [shop, setShop] = useState<{ name: string; phone: string | null }>({ name: '', phone: null })
+  useEffect(() => {
+    call('settings.get', {}).then((s) => setShop(s.shop)).catch(() => undefined)
+  }, [])
 
   const load = useCallback(() => {
     call('followup.today', { assigned, limit: 300 }).then(setList).catch((err: unknown) => showError(t, err))
@@ -102,6 +106,7 @@ export function TodayTab() {
                   <Text fw={600}>{t(`followup.kinds.${task.kind}`)}</Text>
                   <Text size="sm">{whyText(t, task)}</Text>
                   {task.servedByName && <Text size="xs" c="dimmed">{t('followup.today.servedBy', { name: task.servedByName })}</Text>}
+                  {task.channel === 'sms' && <SmsText task={task} shop={shop} />}
                 </Table.Td>
                 <Table.Td>
                   {isSupervisor ? (
@@ -189,5 +194,21 @@ function SplitDialog({ staff, onClose, onDone }: { staff: StaffRecord[]; onClose
         </Group>
       </Stack>
     </Modal>
+  )
+}
+
+/** The text message for a customer the phone could not reach, ready to paste into the shop's SMS tool. */
+function SmsText({ task, shop }: { task: FollowupTask; shop: { name: string; phone: string | null } }) {
+  const { t } = useTranslation()
+  const text = t('followup.template.sms', { name: task.customerName, shop: shop.name, plate: task.plate ?? '', phone: shop.phone ?? '' })
+  return (
+    <Group gap="xs" mt={4} wrap="nowrap" align="flex-start">
+      <Text size="sm" c="dimmed" data-testid="sms-text">{text}</Text>
+      <CopyButton value={text}>
+        {({ copied, copy }) => (
+          <Button size="xs" variant="light" onClick={copy}>{copied ? t('followup.template.copied') : t('followup.template.copy')}</Button>
+        )}
+      </CopyButton>
+    </Group>
   )
 }
