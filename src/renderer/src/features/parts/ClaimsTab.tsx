@@ -13,12 +13,12 @@ type List = Awaited<ReturnType<typeof call<'parts.claims.list'>>>
 const NEXT: Record<string, Array<'sent' | 'accepted' | 'rejected' | 'credited'>> = { draft: ['sent'], sent: ['accepted', 'rejected'], accepted: ['credited'] }
 
 /** Supplier re-claims (二次索賠): draft → sent → accepted / rejected → credited, open ones by supplier and age. */
-export function ClaimsTab() {
+export function ClaimsTab({ oldPartId }: { oldPartId: number | null }) {
   const { t } = useTranslation()
   const canEdit = useHasRole('warehouse_clerk', 'service_director')
   const [openOnly, setOpenOnly] = useState(true)
   const [list, setList] = useState<List | null>(null)
-  const [creating, setCreating] = useState(false)
+  const [creating, setCreating] = useState(oldPartId !== null)
   const [crediting, setCrediting] = useState<Claim | null>(null)
   const [recovered, setRecovered] = useState<number | string>('')
   const load = useCallback(() => {
@@ -115,6 +115,7 @@ export function ClaimsTab() {
       </Modal>
       {creating && (
         <NewClaim
+          oldPartId={oldPartId}
           onClose={() => setCreating(false)}
           onSaved={() => {
             setCreating(false)
@@ -126,10 +127,10 @@ export function ClaimsTab() {
   )
 }
 
-function NewClaim({ onClose, onSaved }: { onClose(): void; onSaved(): void }) {
+/** A claim for a part, or for an old part sent here from the old-part list (its part and work order come with it). */
+function NewClaim({ oldPartId, onClose, onSaved }: { oldPartId: number | null; onClose(): void; onSaved(): void }) {
   const { t } = useTranslation()
   const look = useLookups()
-  const oldPartId = Number(window.location.hash.split('/')[3]) || null
   const [supplierId, setSupplierId] = useState<string | null>(null)
   const [part, setPart] = useState<Part | null>(null)
   const [fault, setFault] = useState('')

@@ -37,7 +37,7 @@ export function PartsPage({ route }: { route: string[] }) {
         <Tabs.Panel value="moves">{tab === 'moves' && <MovesTab />}</Tabs.Panel>
         <Tabs.Panel value="counts">{tab === 'counts' && <CountsTab countId={id} />}</Tabs.Panel>
         <Tabs.Panel value="reconcile">{tab === 'reconcile' && <ReconcileTab />}</Tabs.Panel>
-        <Tabs.Panel value="claims">{tab === 'claims' && <ClaimsTab />}</Tabs.Panel>
+        <Tabs.Panel value="claims">{tab === 'claims' && <ClaimsTab oldPartId={id} />}</Tabs.Panel>
         <Tabs.Panel value="reports">{tab === 'reports' && <ReportsTab />}</Tabs.Panel>
       </Tabs>
     </>
