@@ -171,5 +171,11 @@ test.describe('follow-up, end to end', () => {
     expect((await download).suggestedFilename()).toMatch(/^call-register-\d{4}-\d{2}-\d{2}\.xlsx$/)
     mkdirSync('test-results/screens', { recursive: true })
     await page.screenshot({ path: 'test-results/screens/followup-register-en.png', fullPage: true })
+
+    // The supervisor decides that weekends are not counted.
+    await page.getByRole('link', { name: 'Settings' }).click()
+    await page.getByLabel('Skip weekends when counting due days').check({ force: true })
+    await page.getByRole('heading', { name: 'Follow-up' }).locator('xpath=ancestor::div[contains(@class, "mantine-Card-root")]').getByRole('button', { name: 'Save' }).click()
+    await expect.poll(async () => (await shop.api<{ skipWeekends: boolean }>('followup.settings.get', {}, admin)).skipWeekends).toBe(true)
   })
 })
