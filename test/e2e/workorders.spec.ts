@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import type { Page } from '@playwright/test'
+import { signaturePng } from '../../scripts/samples/workorders-scenario'
 import { expect, signIn, startShop, type ShopServer, test } from './fixtures'
 
 // Friday 2026-12-04 09:00 in Shanghai.
@@ -81,6 +82,10 @@ test.describe('check-in to delivery, end to end', () => {
     await pads.getByText('× 紧急', { exact: true }).click()
     await pads.getByLabel('前制动片 测量值').fill('2.5')
     await page.getByTestId('item-雨刮').getByText('△ 近期注意', { exact: true }).click()
+    // A photo of the worn pad, from a file: kept in the data folder, shown beside the item.
+    const png = Buffer.from(signaturePng().split(',')[1] as string, 'base64')
+    await pads.locator('input[type=file]').setInputFiles({ name: 'pads.png', mimeType: 'image/png', buffer: png })
+    await expect(pads.locator('img')).toHaveCount(1)
     await page.getByRole('button', { name: '检查完成' }).click()
     await page.getByTestId('suggestion-前制动片').getByRole('button', { name: '客户同意' }).click()
     await expect(page.getByTestId('suggestion-前制动片')).toContainText('已加入委托书')

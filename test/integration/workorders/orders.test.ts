@@ -177,3 +177,12 @@ function base(o: any) {
     onsiteDistanceKm: o.onsiteDistanceKm
   }
 }
+
+describe('the call-out fee', () => {
+  it('an on-site order starts with the shop’s call-out fee on its estimate', async () => {
+    const { id } = await w.call('workorders.checkIn', { vehicleId: w.vehicleId, mileageKm: 12_100, fuelEighths: 4, kind: 'onsite', onsiteAddress: '宝安区', onsiteDistanceKm: 30 })
+    const o = await w.call('workorders.get', { id })
+    expect(o.lines.map((l: { section: string; unitCents: number }) => [l.section, l.unitCents])).toEqual([['callout', 30_000]])
+    expect(o.totalCents).toBe(33_900)
+  })
+})

@@ -187,6 +187,14 @@ export function checkIn(db: Db, actor: Actor, at: Date, s: WoSettings, input: Ch
   )
   insertDamages(db, id, input.damages)
   db.prepare(`INSERT INTO wo_revisions (work_order_id, revision, lines, subtotal_cents, tax_cents, total_cents) VALUES (?, 1, '[]', 0, 0, 0)`).run(id)
+  if (input.kind === 'onsite') {
+    // An on-site job starts with the shop's call-out fee on its estimate; the advisor may change it.
+    const fee = { section: 'callout', qtyMilli: 1000, unitCents: s.calloutFeeCents, discountBp: 0 }
+    db.prepare(
+      `INSERT INTO wo_lines (work_order_id, section, position, description, qty_milli, unit_cents, discount_bp, amount_cents) VALUES (?, 'callout', 0, ?, 1000, ?, 0, ?)`
+    ).run(id, translate(readSettings(db).locale ?? 'zh-CN', 'workorders.section.callout'), fee.unitCents, lineTotal(fee))
+    refreshTotals(db, id, s)
+  }
   // Notes the app writes itself are codes (`appointment:12`, `revision:2`) the screen translates.
   logStatus(db, actor, at, id, null, 'open', appt ? `appointment:${appt.id}` : null)
   // The odometer moves the vehicle's record forward only; a confirmed lower reading stays on the order.

@@ -5,6 +5,7 @@ import type { InspectionTemplate, WorkOrder } from '../../../../shared/contract/
 import { call } from '../../api/client'
 import { showError } from '../../lib/errors'
 import type { Run } from './OrderDetail'
+import { Photos } from './Photos'
 import { PrintMenu } from './shared'
 
 type Result = 'ok' | 'soon' | 'urgent' | 'na'
@@ -27,9 +28,12 @@ export function InspectionTab({ o, run }: { o: WorkOrder; run: Run }) {
     if (insp) return
     call('workorders.templates.list', {}).then(setTemplates).catch((err: unknown) => showError(t, err))
   }, [insp, t])
+  // Reset what is typed only when the saved results change (a photo added or a decision taken keeps unsaved marks).
+  const saved = JSON.stringify((insp?.items ?? []).map((i) => [i.id, i.result, i.measurement, i.note]))
   useEffect(() => {
-    setDrafts(Object.fromEntries((insp?.items ?? []).map((i) => [i.id, { result: i.result as Result | null, measurement: i.measurement ?? '', note: i.note ?? '' }])))
-  }, [insp])
+    const items = JSON.parse(saved) as Array<[number, Result | null, string | null, string | null]>
+    setDrafts(Object.fromEntries(items.map(([id, result, measurement, note]) => [id, { result, measurement: measurement ?? '', note: note ?? '' }])))
+  }, [saved])
   if (!insp) {
     return (
       <Group align="flex-end">
@@ -106,12 +110,13 @@ export function InspectionTab({ o, run }: { o: WorkOrder; run: Run }) {
             <Table.Th w={380}>{t('workorders.f.result')}</Table.Th>
             <Table.Th w={140}>{t('workorders.f.measurement')}</Table.Th>
             <Table.Th>{t('workorders.f.note')}</Table.Th>
+            <Table.Th w={140}>{t('workorders.photos')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {groups.map((g) => [
             <Table.Tr key={g}>
-              <Table.Td colSpan={4} fw={700} bg="gray.1">{g}</Table.Td>
+              <Table.Td colSpan={5} fw={700} bg="gray.1">{g}</Table.Td>
             </Table.Tr>,
             ...insp.items
               .filter((i) => i.group === g)
@@ -133,6 +138,9 @@ export function InspectionTab({ o, run }: { o: WorkOrder; run: Run }) {
                   </Table.Td>
                   <Table.Td>
                     <TextInput aria-label={`${i.label} ${t('workorders.f.note')}`} value={drafts[i.id]?.note ?? ''} onChange={(e) => set(i.id, { note: e.currentTarget.value })} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Photos o={o} subject="inspection" subjectId={i.id} run={run} />
                   </Table.Td>
                 </Table.Tr>
               ))

@@ -12,6 +12,7 @@ import { InspectionTab } from './InspectionTab'
 import { OrderTab } from './OrderTab'
 import { ReportTab } from './ReportTab'
 import { SignatureBox } from './SignatureBox'
+import { Photos } from './Photos'
 import { PrintMenu, StatusBadge } from './shared'
 import { VehicleOutline, type Mark } from './VehicleOutline'
 
@@ -163,18 +164,6 @@ function CheckinTab({ o, run }: { o: WorkOrder; run: Run }) {
   const [sig, setSig] = useState<string | null>(null)
   useEffect(() => setMarks(o.damages as Mark[]), [o.damages])
   const editable = o.status === 'open'
-  const photo = async (file: File | undefined): Promise<void> => {
-    if (!file) return
-    const dataUrl = await new Promise<string>((resolve) => {
-      const r = new FileReader()
-      r.onload = () => resolve(String(r.result))
-      r.readAsDataURL(file)
-    })
-    await run(async () => {
-      await call('workorders.photos.add', { workOrderId: o.id, subject: 'checkin', dataUrl })
-      return call('workorders.get', { id: o.id })
-    })
-  }
   return (
     <Stack>
       <Group justify="flex-end">
@@ -213,12 +202,19 @@ function CheckinTab({ o, run }: { o: WorkOrder; run: Run }) {
           {c && !c.advisorSigned && <Button variant="light" onClick={() => setSigning('advisor')}>{t('workorders.signAdvisor')}</Button>}
         </Group>
         <Group mt="sm">
-          <Text>{t('workorders.photos')}: {o.photos.length}</Text>
-          <Button component="label" variant="light">
-            {t('workorders.addPhoto')}
-            <input type="file" accept="image/jpeg,image/png,image/webp" hidden onChange={(e) => void photo(e.currentTarget.files?.[0])} />
-          </Button>
+          <Text>{t('workorders.photos')}</Text>
+          <Photos o={o} subject="checkin" subjectId={null} run={run} />
         </Group>
+        {o.damages.length > 0 && (
+          <Stack gap={4} mt="sm">
+            {o.damages.map((d, i) => (
+              <Group key={d.id}>
+                <Text w={220}>{i + 1}. {t(`workorders.view.${d.view}`)} · {t(`workorders.damage.${d.kind}`)}</Text>
+                <Photos o={o} subject="damage" subjectId={d.id} run={run} />
+              </Group>
+            ))}
+          </Stack>
+        )}
       </Card>
       <Modal opened={signing !== null} onClose={() => setSigning(null)} title={signing === 'customer' ? t('workorders.signCustomer') : t('workorders.signAdvisor')} size="lg">
         <SignatureBox label={t('workorders.signHere')} onChange={setSig} />
