@@ -130,4 +130,27 @@ test.describe('check-in to delivery, end to end', () => {
     await page.getByRole('button', { name: '搜索' }).click()
     await expect(page.getByTestId('declined-before')).toContainText('雨刮')
   })
+  test('the service director sets the tax rate; the open-orders list shows a late on-site job first', async ({ page }) => {
+    const admin = await shop.setupAdmin('陈静', '2468')
+    await shop.api('staff.create', { name: '周总监', roles: ['service_director', 'advisor'], pin: '2580' }, admin)
+    const c = await shop.api<{ id: number; vehicles: Array<{ id: number }> }>('customers.create', { name: '李娜', phone: '13812345678', vehicle: { plate: '粤B·88888', mileageKm: 50_000 } }, admin)
+    const c2 = await shop.api<{ id: number; vehicles: Array<{ id: number }> }>('customers.create', { name: '张伟', phone: '13912345678', vehicle: { plate: '粤B·66666', mileageKm: 1000 } }, admin)
+    await shop.api('workorders.checkIn', { vehicleId: c.vehicles[0]?.id, mileageKm: 50_100, fuelEighths: 4 }, admin)
+    // Promised an hour ago and an engine fault on site: both due times have passed.
+    await shop.api('workorders.checkIn', { vehicleId: c2.vehicles[0]?.id, mileageKm: 1100, fuelEighths: 2, kind: 'onsite', onsiteAddress: '东莞', onsiteDistanceKm: 60, faultSystem: 'engine', promisedAt: '2026-12-04T08:00' }, admin)
+
+    await signIn(page, shop, '周总监', '2580')
+    await page.getByRole('link', { name: '设置' }).click()
+    const panel = page.getByTestId('workorders-settings')
+    await panel.getByLabel('税率（%）').fill('6')
+    await panel.getByRole('button', { name: '保存' }).first().click()
+    await expect.poll(async () => (await shop.api<{ taxRateBp: number }>('workorders.settings.get', {}, admin)).taxRateBp).toBe(600)
+
+    await page.getByRole('link', { name: '接车与委托书' }).click()
+    const rows = page.getByRole('row')
+    await expect(rows.nth(1)).toContainText('粤B·66666')
+    await expect(rows.nth(1)).toContainText('超时')
+    await expect(rows.nth(2)).toContainText('粤B·88888')
+    await page.screenshot({ path: 'test-results/screens/workorders-list-zh-CN.png', fullPage: true })
+  })
 })

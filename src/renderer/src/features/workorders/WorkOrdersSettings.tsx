@@ -43,7 +43,7 @@ export function WorkOrdersSettings() {
     }
   }
   return (
-    <Stack>
+    <Stack data-testid="workorders-settings">
       <Title order={3}>{t('workorders.settings.title')}</Title>
       <Card withBorder>
         <SimpleGrid cols={{ base: 1, md: 4 }}>
