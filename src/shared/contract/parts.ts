@@ -50,7 +50,7 @@ export const part = z.object({
   version: z.number(),
   /** At the location asked for, or all locations. */
   onHand: z.number(),
-  /** Promised to bookings from now to the end of tomorrow (main store). */
+  /** Promised to today's and tomorrow's bookings not yet checked in (main store). */
   reserved: z.number(),
   available: z.number()
 })

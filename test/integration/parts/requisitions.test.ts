@@ -153,7 +153,7 @@ describe('requisitions (領料單)', () => {
 })
 
 describe('reserved for tomorrow’s bookings', () => {
-  it('shows parts booked for tomorrow as reserved, not available', async () => {
+  it('shows parts booked for today (not yet checked in) and tomorrow as reserved, not available', async () => {
     const pad = await s.part('BP-01', { reorderLevel: 1 })
     await s.receive([{ partId: pad, qty: 3 }])
     const db = s.shop.core.db
@@ -170,6 +170,8 @@ describe('reserved for tomorrow’s bookings', () => {
           .run(wo.c, wo.v, advisorId, startsAt, startsAt.replace(/T\d\d/, 'T23'), status, '2026-12-04T00:00:00.000Z', '2026-12-04T00:00:00.000Z').lastInsertRowid
       )
     const tomorrow = insertAppointment('2026-12-05T10:00', 'confirmed')
+    const checkedIn = insertAppointment('2026-12-04T08:00', 'checked_in')
+    const lateToday = insertAppointment('2026-12-04T08:30', 'late')
     const cancelled = insertAppointment('2026-12-05T11:00', 'cancelled')
     const nextWeek = insertAppointment('2026-12-11T10:00', 'booked')
     const add = db.prepare('INSERT INTO appointment_parts (appointment_id, part_id, description, qty) VALUES (?, ?, ?, ?)')
@@ -177,8 +179,10 @@ describe('reserved for tomorrow’s bookings', () => {
     add.run(cancelled, pad, '刹车片', 1)
     add.run(nextWeek, pad, '刹车片', 1)
     add.run(tomorrow, null, '雨刮', 1)
+    add.run(checkedIn, pad, '刹车片', 5)
+    add.run(lateToday, pad, '刹车片', 1)
     const found = await s.shop.call(s.advisor, 'parts.search', { query: 'BP-01' })
-    expect(found.items[0]).toMatchObject({ onHand: 3, reserved: 2, available: 1 })
+    expect(found.items[0]).toMatchObject({ onHand: 3, reserved: 3, available: 0 })
     const low = await s.shop.call(s.clerk, 'parts.reports.lowStock', {})
     expect(low.map((p) => p.partNo)).toEqual(['BP-01'])
   })

@@ -1,5 +1,5 @@
 import type { ReadDb } from '../../db/types'
-import { addDays, toLocalDate, toLocalDateTime } from '../../../shared/time'
+import { addDays, toLocalDate } from '../../../shared/time'
 
 /** Bookings that still expect their parts: not cancelled, not a no-show, not yet turned into a work order. */
 const WAITING = ['booked', 'confirmed', 'reminded', 'arrived', 'late']
@@ -21,13 +21,14 @@ export const RESERVED_SQL = `SELECT ap.part_id AS partId, sum(ap.qty) AS qty
     AND a.status IN (${WAITING.map((s) => `'${s}'`).join(', ')})`
 
 /**
- * Parts promised to bookings from now to the end of tomorrow (shop-local): shown as reserved and
- * not counted as available, so the clerk does not issue tomorrow's brake pads today.
+ * Parts promised to today's and tomorrow's bookings (shop-local) that have not turned into a work
+ * order yet: shown as reserved and not counted as available, so the clerk does not issue
+ * tomorrow's brake pads today. A late or arrived customer of this morning still holds theirs.
  */
 export function reservedByPart(db: ReadDb, at: Date, timeZone: string, partIds?: number[]): Map<number, number> {
   const out = new Map<number, number>()
   if (!bookingsExist(db)) return out
-  const from = toLocalDateTime(at, timeZone)
+  const from = `${toLocalDate(at, timeZone)}T00:00`
   const until = `${addDays(toLocalDate(at, timeZone), 2)}T00:00`
   let sql = RESERVED_SQL
   const args: unknown[] = [from, until]

@@ -155,7 +155,7 @@ export const parts = defineMessages({
       ledgerCard: 'Ledger card',
       printLedgerCard: 'Print ledger card',
       balances: 'Balances by location',
-      reservedHint: 'Reserved: promised to bookings from now to the end of tomorrow.',
+      reservedHint: 'Reserved: promised to today’s and tomorrow’s bookings not yet checked in.',
       more: 'More parts: narrow the search.'
     },
     import: {
@@ -513,7 +513,7 @@ export const parts = defineMessages({
       ledgerCard: '台账卡',
       printLedgerCard: '打印台账卡',
       balances: '各库点库存',
-      reservedHint: '已预留：从现在到明天结束的预约所需配件。',
+      reservedHint: '已预留：今天和明天尚未接车的预约所需配件。',
       more: '还有更多配件：请缩小搜索范围。'
     },
     import: {
@@ -871,7 +871,7 @@ export const parts = defineMessages({
       ledgerCard: '台帳卡',
       printLedgerCard: '列印台帳卡',
       balances: '各庫點庫存',
-      reservedHint: '已預留：從現在到明天結束的預約所需配件。',
+      reservedHint: '已預留：今天和明天尚未接車的預約所需配件。',
       more: '還有更多配件：請縮小搜尋範圍。'
     },
     import: {
