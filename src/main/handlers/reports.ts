@@ -7,7 +7,7 @@ import { requireActor } from '../core/context'
 import type { HandlerMap } from '../core/dispatch'
 import { recordAudit } from '../domain/audit/audit'
 import { figuresSheet, recordsSheet, staffSheet, toXlsx, trendSheet, type Sheet } from '../domain/reports/export'
-import { kpiReport } from '../domain/reports/kpi'
+import { kpiReport, ledgerFigure } from '../domain/reports/kpi'
 import { recordsOf } from '../domain/reports/records'
 import { staffFigures } from '../domain/reports/staff'
 import { readTargets, updateTargets } from '../domain/reports/targets'
@@ -41,7 +41,8 @@ async function printed(ctx: Ctx, doc: TDocumentDefinitions, locale: Locale, file
 }
 
 export const reportsHandlers: HandlerMap<typeof reportsContract> = {
-  'reports.kpi': ({ period, date }, { db, clock }) => kpiReport(db, period, date, clock.now()),
+  'reports.kpi': ({ period, date, withLedger }, { db, clock }) => kpiReport(db, period, date, clock.now(), withLedger),
+  'reports.ledger': (_input, { db }) => ledgerFigure(db),
   'reports.records': ({ figure, period, date, limit }, { db, clock }) => recordsOf(db, figure, period, date, clock.now(), limit),
   'reports.staff': ({ period, date, staffId }, ctx) => staffFigures(ctx.db, period, date, whoseFigures(requireActor(ctx), staffId)),
   'reports.export': async ({ period, date, table, figure, locale: asked }, ctx) => {

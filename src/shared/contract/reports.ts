@@ -130,9 +130,15 @@ export const EXPORT_TABLES = ['figures', 'trend', 'staff', 'records'] as const
 
 export const reportsContract = {
   'reports.kpi': call({
-    summary: 'The targets measured for a day, week, month or year, each beside its target, and the twelve months leading to it.',
-    input: periodInput,
+    summary: 'The targets measured for a day, week, month or year, each beside its target, and the twelve months leading to it. The ledger check comes only with withLedger (or from reports.ledger).',
+    input: periodInput.extend({ withLedger: z.boolean().default(false) }),
     output: kpiReport,
+    access: MANAGER_ROLES
+  }),
+  'reports.ledger': call({
+    summary: 'Ledger and journal agree (帳物一致), checked on today’s books; apart from reports.kpi because it sums the whole stock journal.',
+    input: z.object({}),
+    output: figure,
     access: MANAGER_ROLES
   }),
   'reports.records': call({

@@ -5,6 +5,7 @@ import { readSettings } from '../settings/settings'
 import { localRange, monthEnd, periodOf, trendMonths, type Range } from './period'
 import { readTargets } from './targets'
 import * as src from './sources'
+import { groupedTrend, steadyOffset } from './trend'
 
 const pct = (num: number, den: number): number | null => (den === 0 ? null : Math.round((num / den) * 1000) / 10)
 const oneDecimal = (x: number | null): number | null => (x === null ? null : Math.round(x * 10) / 10)
@@ -50,9 +51,16 @@ export function figuresFor(db: ReadDb, r: Range, targets: Targets, at: Clockless
 export const TREND_FIGURES: FigureKey[] = ['timeliness', 'satisfaction', 'serviceFaultComplaints', 'warrantyFollowup', 'requisitionAccuracy', 'countVariance', 'solveMedian']
 
 export function trend(db: ReadDb, kind: PeriodKind, date: string, at: Clockless): TrendPoint[] {
+  const months = trendMonths(kind, date)
+  const offset = steadyOffset(months, at.timeZone)
+  return offset === null ? trendMonthByMonth(db, months, at) : groupedTrend(db, months, at.timeZone, offset, at.now.toISOString())
+}
+
+/** The same trend, one period at a time: for zones with summer time, and as the check of the grouped one. */
+export function trendMonthByMonth(db: ReadDb, months: string[], at: Clockless): TrendPoint[] {
   const now = at.now.toISOString()
   const today = toLocalDate(at.now, at.timeZone)
-  return trendMonths(kind, date).map((month) => {
+  return months.map((month) => {
     const r = localRange(`${month}-01`, monthEnd(month), at.timeZone)
     if (r.start > now) return { month, values: Object.fromEntries(TREND_FIGURES.map((k) => [k, null])) }
     const values: Record<string, number | null> = {
@@ -70,7 +78,7 @@ export function trend(db: ReadDb, kind: PeriodKind, date: string, at: Clockless)
 
 const nd = (c: src.Count): [number, number] => [c.num, c.den]
 
-export function kpiReport(db: ReadDb, kind: PeriodKind, date: string, now: Date): KpiReport {
+export function kpiReport(db: ReadDb, kind: PeriodKind, date: string, now: Date, withLedger = true): KpiReport {
   const timeZone = readSettings(db).timeZone
   const { targets } = readTargets(db)
   const r = periodOf(kind, date, timeZone)
@@ -81,7 +89,13 @@ export function kpiReport(db: ReadDb, kind: PeriodKind, date: string, now: Date)
     from: r.from,
     to: r.to,
     asOf: now.toISOString(),
-    figures: figuresFor(db, r, targets, at, r.from <= today && today <= r.to),
+    // The ledger check sums the whole journal (seconds on a big shop): the page asks for it apart.
+    figures: figuresFor(db, r, targets, at, withLedger && r.from <= today && today <= r.to),
     trend: trend(db, kind, date, at)
   }
+}
+
+/** 帳物一致 of today's books against the targets, for the page to fetch beside the month's figures. */
+export function ledgerFigure(db: ReadDb): Figure {
+  return ratioFigure('ledgerAgreement', readTargets(db).targets, src.ledgerAgreement(db))
 }

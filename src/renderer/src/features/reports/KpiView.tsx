@@ -9,7 +9,7 @@ import { useSession } from '../../app/session'
 import { showError } from '../../lib/errors'
 import { formatDateTime } from '../../lib/format'
 import { useLiveChanges } from '../../lib/live'
-import { download, targetText, valueText } from './util'
+import { download, targetText, todayLocal, valueText } from './util'
 
 const APPOINTMENT_FIGURES: FigureKey[] = ['bookingRate', 'onTimeArrival', 'noShow']
 /** Charts grouped so each has one scale: percentages that must reach a target, those that must stay low, and hours. */
@@ -40,7 +40,16 @@ export function KpiView({ period, date }: { period: PeriodKind; date: string }) 
   useEffect(() => {
     let live = true
     call('reports.kpi', { period, date })
-      .then((r) => live && setReport(r))
+      .then(async (r) => {
+        if (!live) return
+        setReport(r)
+        // Today's ledger check is slow on a big journal: it fills in once the rest is on screen.
+        const today = todayLocal()
+        if (r.from <= today && today <= r.to) {
+          const ledger = await call('reports.ledger', {})
+          if (live) setReport({ ...r, figures: r.figures.map((f) => (f.key === 'ledgerAgreement' ? ledger : f)) })
+        }
+      })
       .catch((err: unknown) => showError(t, err))
     return () => {
       live = false
