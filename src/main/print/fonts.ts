@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import * as fontkit from 'fontkit'
 import pdfmake from 'pdfmake'
 import type { Locale } from '../../shared/contract/common'
 
@@ -30,6 +31,18 @@ export function ensureFonts(): typeof pdfmake {
   pdfmake.setLocalAccessPolicy(() => false)
   loaded = true
   return pdfmake
+}
+
+let tcCoverage: { hasGlyphForCodePoint(cp: number): boolean } | null = null
+
+/** Whether Noto Sans TC can draw every character of a text (it lacks Simplified-only ones like 张 and 们). */
+export function tcCanDraw(text: string): boolean {
+  tcCoverage ??= fontkit.create(readFileSync(resolveModule(FILES['tc-regular.ttf']))) as unknown as { hasGlyphForCodePoint(cp: number): boolean }
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) as number
+    if (cp > 0x2e7f && !tcCoverage.hasGlyphForCodePoint(cp)) return false
+  }
+  return true
 }
 
 /** Traditional Chinese glyphs for zh-TW; the SC font covers English too. */

@@ -11,7 +11,8 @@ export interface SheetHeading {
  * The shop's letterhead: logo and name on the left, the sheet's title in the middle, and a QR
  * code of the document's number on the right so a scanner at the counter finds it again.
  */
-export function letterhead(shop: Settings['shop'], heading: SheetHeading): Content {
+/** `width` is the printable width: 515 pt on portrait A4 with the default margins, wider in landscape. */
+export function letterhead(shop: Settings['shop'], heading: SheetHeading, width = 515): Content {
   const shopLines: Content[] = [{ text: shop.name || ' ', style: 'shopName' }]
   const contact = [shop.address, shop.phone].filter(Boolean).join('  ·  ')
   if (contact) shopLines.push({ text: contact, style: 'shopContact' })
@@ -32,7 +33,7 @@ export function letterhead(shop: Settings['shop'], heading: SheetHeading): Conte
         ],
         columnGap: 8
       },
-      { canvas: [{ type: 'line', x1: 0, y1: 4, x2: 515, y2: 4, lineWidth: 1.2 }] },
+      { canvas: [{ type: 'line', x1: 0, y1: 4, x2: width, y2: 4, lineWidth: 1.2 }] },
       { text: heading.title, style: 'title', margin: [0, 10, 0, 6] }
     ]
   }

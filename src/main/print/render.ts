@@ -1,7 +1,7 @@
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { Locale } from '../../shared/contract/common'
 import { translate } from '../../shared/i18n'
-import { ensureFonts, fontFor } from './fonts'
+import { ensureFonts, fontFor, tcCanDraw } from './fonts'
 
 export interface RenderedPdf {
   pdf: Buffer
@@ -33,6 +33,26 @@ export async function renderPdf(doc: TDocumentDefinitions, locale: Locale): Prom
         }
       })
   }
+  // A Traditional sheet may hold Simplified names and addresses (a customer from the mainland):
+  // those runs fall back to the SC font, which has both, instead of printing as empty boxes.
+  if (locale === 'zh-TW') full.content = withSimplifiedFallback(full.content) as TDocumentDefinitions['content']
   const pdf = await pdfmake.createPdf(full).getBuffer()
   return { pdf, pages: pages || 1 }
+}
+
+const CONTAINERS = ['stack', 'columns', 'ul', 'ol'] as const
+
+/** Walks a docDefinition and gives every text run Noto Sans TC cannot draw the SC font. */
+export function withSimplifiedFallback(node: unknown): unknown {
+  if (typeof node === 'string') return tcCanDraw(node) ? node : { text: node, font: 'NotoSansSC' }
+  if (Array.isArray(node)) return node.map(withSimplifiedFallback)
+  if (!node || typeof node !== 'object') return node
+  const n = { ...(node as Record<string, unknown>) }
+  if (typeof n.text === 'string') {
+    if (!n.font && !tcCanDraw(n.text)) n.font = 'NotoSansSC'
+  } else if (Array.isArray(n.text)) n.text = n.text.map(withSimplifiedFallback)
+  for (const key of CONTAINERS) if (Array.isArray(n[key])) n[key] = (n[key] as unknown[]).map(withSimplifiedFallback)
+  const table = n.table as { body?: unknown[][] } | undefined
+  if (table?.body) n.table = { ...table, body: table.body.map((row) => row.map(withSimplifiedFallback)) }
+  return n
 }
