@@ -103,4 +103,13 @@ describe('the movement journal', () => {
     const fails = await s.shop.call(clerk, 'parts.reports.failures', { fromMonth: '2026-11', toMonth: '2026-12' })
     expect(fails.rows.find((x) => x.categoryCode === 'motor')).toMatchObject({ counts: [0, 1], total: 1 })
   })
+
+  it('refuses to retire a part that still has stock on a shelf', async () => {
+    const pad = await s.part('BP-001')
+    await s.receive([{ partId: pad, qty: 1 }])
+    const p = await s.shop.call(s.clerk, 'parts.get', { id: pad })
+    const err = await s.shop.refusal(s.clerk, 'parts.update', { ...p, supplierId: null, active: false })
+    expect(err.code).toBe('parts.part_has_stock')
+    expect(err.params).toMatchObject({ partNo: 'BP-001', onHand: 1 })
+  })
 })

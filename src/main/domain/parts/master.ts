@@ -223,6 +223,10 @@ export function updatePart(db: Db, actor: Actor | null, at: Date, id: number, ve
   if (version !== null && before.version !== version) throw staleVersion('part', id)
   const other = partIdByNo(db, p.partNo)
   if (other && other !== id) throw new AppError('parts.duplicate_part_no', `Part no. ${p.partNo} is already in the master.`, { partNo: p.partNo })
+  if (!p.active && before.active === 1) {
+    const held = (db.prepare('SELECT coalesce(sum(qty), 0) AS n FROM part_balances WHERE part_id = ?').get(id) as { n: number }).n
+    if (held > 0) throw new AppError('parts.part_has_stock', `${before.partNo} still has ${held} on the shelves; use them up, scrap or return them first.`, { partNo: before.partNo, onHand: held })
+  }
   db.prepare(
     `UPDATE parts SET part_no = ?, name = ?, spec = ?, unit = ?, category_id = ?, bin = ?, supplier_id = ?, cost_cents = ?, price_cents = ?,
        reorder_level = ?, active = ?, search = ?, updated_at = ?, version = version + 1 WHERE id = ?`
