@@ -58,7 +58,7 @@ export function OrderDetail({ id }: { id: number }) {
           <Button variant="subtle" leftSection={<IconArrowLeft size={18} />} onClick={() => navigate('workorders')}>{t('workorders.back')}</Button>
           <Title order={2} data-testid="order-number">{o.number}</Title>
           <StatusBadge status={o.status} />
-          {o.needsApproval && <Badge color="orange" size="lg">{t('workorders.needsApproval')}</Badge>}
+          {o.needsApproval && o.status !== 'open' && <Badge color="orange" size="lg">{t('workorders.needsApproval')}</Badge>}
           {o.late && <Badge color="red" size="lg" variant="filled">{t('workorders.late')}</Badge>}
         </Group>
         <Group>

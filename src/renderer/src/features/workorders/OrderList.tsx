@@ -84,7 +84,7 @@ export function OrderList() {
                 <Group gap={4}>
                   <StatusBadge status={r.status} />
                   {r.kind === 'onsite' && <Badge variant="dot">{t('workorders.kind.onsite')}</Badge>}
-                  {r.needsApproval && <Badge color="orange">{t('workorders.needsApproval')}</Badge>}
+                  {r.needsApproval && r.status !== 'open' && <Badge color="orange">{t('workorders.needsApproval')}</Badge>}
                 </Group>
               </Table.Td>
               <Table.Td>{r.advisorName}</Table.Td>
