@@ -15,7 +15,7 @@ export function formatDate(iso: string): string {
 export function formatDateTime(iso: string): string {
   return new Intl.DateTimeFormat(lang(), {
     timeZone,
-    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false
+    year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'
   }).format(new Date(iso))
 }
 
