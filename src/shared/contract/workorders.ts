@@ -170,6 +170,9 @@ export const workOrder = z.object({
   subtotalCents: z.number(),
   taxCents: z.number(),
   totalCents: z.number(),
+  /** The tax rule this estimate was priced with. */
+  taxRateBp: z.number(),
+  pricesIncludeTax: z.boolean(),
   onsiteAddress: z.string().nullable(),
   onsiteDistanceKm: z.number().nullable(),
   supplierInvolved: z.boolean(),

@@ -186,3 +186,16 @@ describe('the call-out fee', () => {
     expect(o.totalCents).toBe(33_900)
   })
 })
+
+describe('the tax rule of an estimate', () => {
+  it('keeps the rate it was priced with when Settings change, until the estimate is edited again', async () => {
+    let o = await pricedOrder(w)
+    const s = await w.call('workorders.settings.get', {})
+    await w.call('workorders.settings.update', { ...s, taxRateBp: 600 })
+    o = await w.call('workorders.get', { id: o.id })
+    expect(o).toMatchObject({ taxRateBp: 1300, taxCents: 9646, totalCents: 83_846 })
+    o = await w.call('workorders.update', { ...base(o), lines: o.lines.slice(0, 2) })
+    // 100.00 + 162.00 = 262.00 at 6 % = 15.72
+    expect(o).toMatchObject({ taxRateBp: 600, subtotalCents: 26_200, taxCents: 1572, totalCents: 27_772 })
+  })
+})

@@ -28,6 +28,9 @@ export const m0006: Migration = {
       ALTER TABLE work_orders ADD COLUMN approved_revision INTEGER;
       ALTER TABLE work_orders ADD COLUMN subtotal_cents INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE work_orders ADD COLUMN tax_cents INTEGER NOT NULL DEFAULT 0;
+      -- The tax rule the estimate was priced with, so a later change in Settings never rewrites it.
+      ALTER TABLE work_orders ADD COLUMN tax_rate_bp INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE work_orders ADD COLUMN prices_include_tax INTEGER NOT NULL DEFAULT 0;
       ALTER TABLE work_orders ADD COLUMN onsite_address TEXT;
       ALTER TABLE work_orders ADD COLUMN onsite_distance_km INTEGER;
       ALTER TABLE work_orders ADD COLUMN supplier_involved INTEGER NOT NULL DEFAULT 0;

@@ -262,7 +262,14 @@ export function refreshTotals(db: Db, id: number, s: WoSettings): void {
   const lines = linesOf(db, id)
   const t = totalsOf(lines, s)
   const o = orderRow(db, id)
-  db.prepare('UPDATE work_orders SET subtotal_cents = ?, tax_cents = ?, total_cents = ? WHERE id = ?').run(t.subtotalCents, t.taxCents, t.totalCents, id)
+  db.prepare('UPDATE work_orders SET subtotal_cents = ?, tax_cents = ?, total_cents = ?, tax_rate_bp = ?, prices_include_tax = ? WHERE id = ?').run(
+    t.subtotalCents,
+    t.taxCents,
+    t.totalCents,
+    s.taxRateBp,
+    s.pricesIncludeTax ? 1 : 0,
+    id
+  )
   db.prepare(`UPDATE wo_revisions SET lines = ?, subtotal_cents = ?, tax_cents = ?, total_cents = ? WHERE work_order_id = ? AND revision = ?`).run(
     JSON.stringify(lines),
     t.subtotalCents,

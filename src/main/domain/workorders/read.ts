@@ -30,6 +30,8 @@ export interface OrderRow {
   subtotalCents: number
   taxCents: number
   totalCents: number
+  taxRateBp: number
+  pricesIncludeTax: number
   onsiteAddress: string | null
   onsiteDistanceKm: number | null
   supplierInvolved: number
@@ -49,6 +51,7 @@ export const ORDER_COLUMNS = `id, number, status, kind, customer_id AS customerI
   work_section AS workSection, mileage_km AS mileageKm, opened_at AS openedAt, promised_at AS promisedAt,
   done_at AS doneAt, delivered_at AS deliveredAt, revision, approved_revision AS approvedRevision,
   subtotal_cents AS subtotalCents, tax_cents AS taxCents, total_cents AS totalCents,
+  tax_rate_bp AS taxRateBp, prices_include_tax AS pricesIncludeTax,
   onsite_address AS onsiteAddress, onsite_distance_km AS onsiteDistanceKm, supplier_involved AS supplierInvolved,
   fault_system AS faultSystem, departed_at AS departedAt, arrived_at AS arrivedAt, answered_at AS answeredAt,
   response_due_at AS responseDueAt, written_due_at AS writtenDueAt, closed_reason AS closedReason, version`
@@ -125,6 +128,7 @@ export function getWorkOrder(db: ReadDb, id: number, s: WoSettings, now: Date): 
     ...o,
     ...cv,
     supplierInvolved: o.supplierInvolved === 1,
+    pricesIncludeTax: o.pricesIncludeTax === 1,
     advisorName,
     needsApproval: o.approvedRevision !== o.revision && !['declined', 'cancelled', 'delivered'].includes(o.status),
     late,

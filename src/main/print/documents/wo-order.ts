@@ -39,15 +39,17 @@ export function linesTable(d: SheetData, lines: SheetData['order']['lines']): Co
 export function totalsBlock(d: SheetData): Content {
   const t = tr(d.locale)
   const l = d.locale
-  const tot = totalsOf(d.order.lines, d.wo)
-  const rate = d.wo.taxRateBp / 100
+  // The rule the estimate was priced with, not today's Settings.
+  const rule = { taxRateBp: d.order.taxRateBp, pricesIncludeTax: d.order.pricesIncludeTax }
+  const tot = totalsOf(d.order.lines, rule)
+  const rate = rule.taxRateBp / 100
   const rows: Content[][] = SECTIONS.filter((s) => tot.bySection[s] !== undefined).map((s) => [
     { text: t(`workorders.section.${s}`), style: 'cell' },
     { text: money(tot.bySection[s] ?? 0, l), alignment: 'right' }
   ])
   rows.push([{ text: t('workorders.f.subtotal'), bold: true }, { text: money(d.order.subtotalCents, l), alignment: 'right', bold: true }])
   rows.push([
-    { text: d.wo.pricesIncludeTax ? t('workorders.f.taxIncluded', { rate }) : t('workorders.f.tax', { rate }) },
+    { text: rule.pricesIncludeTax ? t('workorders.f.taxIncluded', { rate }) : t('workorders.f.tax', { rate }) },
     { text: money(d.order.taxCents, l), alignment: 'right' }
   ])
   rows.push([{ text: t('workorders.f.total'), bold: true, fontSize: 11 }, { text: money(d.order.totalCents, l), alignment: 'right', bold: true, fontSize: 11 }])

@@ -111,7 +111,7 @@ export function OrderTab({ o, settings, run }: { o: WorkOrder; settings: WoSetti
         <Table w={320} fz="md" data-testid="totals">
           <Table.Tbody>
             <Table.Tr><Table.Td>{t('workorders.f.subtotal')}</Table.Td><Table.Td ta="right">{formatMoney(o.subtotalCents)}</Table.Td></Table.Tr>
-            <Table.Tr><Table.Td>{settings?.pricesIncludeTax ? t('workorders.f.taxIncluded', { rate: (settings?.taxRateBp ?? 0) / 100 }) : t('workorders.f.tax', { rate: (settings?.taxRateBp ?? 0) / 100 })}</Table.Td><Table.Td ta="right">{formatMoney(o.taxCents)}</Table.Td></Table.Tr>
+            <Table.Tr><Table.Td>{o.pricesIncludeTax ? t('workorders.f.taxIncluded', { rate: o.taxRateBp / 100 }) : t('workorders.f.tax', { rate: o.taxRateBp / 100 })}</Table.Td><Table.Td ta="right">{formatMoney(o.taxCents)}</Table.Td></Table.Tr>
             <Table.Tr><Table.Td fw={700}>{t('workorders.f.total')}</Table.Td><Table.Td ta="right" fw={700} data-testid="total">{formatMoney(o.totalCents)}</Table.Td></Table.Tr>
           </Table.Tbody>
         </Table>
