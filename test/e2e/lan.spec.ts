@@ -49,6 +49,20 @@ test('two PCs, one shop: a workstation pairs with the host, and what one PC save
     await dialog.getByRole('button', { name: '保存' }).click()
     await expect(counter2.getByRole('row', { name: /黄晓明/ })).toBeVisible({ timeout: 5000 })
 
+    // One books, the other sees it appear: the workstation has tomorrow's board open; the host books.
+    await counter2.getByRole('link', { name: '预约看板' }).click()
+    await counter2.getByRole('button', { name: '明天' }).click()
+    const boardDate = (await counter2.getByTestId('board-date').textContent())!.trim()
+    const bay = await host.api<{ id: number }>('appointments.bays.save', { name: '1号工位', sort: 1 }, admin)
+    const liu = await host.api<{ id: number }>('staff.create', { name: '刘洋', roles: ['advisor'], pin: '1357' }, admin)
+    const found = await host.api<{ items: Array<{ id: number }> }>('customers.search', { query: 'D12345' }, admin)
+    const customer = await host.api<{ id: number; vehicles: Array<{ id: number }> }>('customers.get', { id: found.items[0]!.id }, admin)
+    await host.api('appointments.book', {
+      customerId: customer.id, vehicleId: customer.vehicles[0]!.id, advisorId: liu.id, bayId: bay.id,
+      startsAt: `${boardDate}T10:00`, durationMinutes: 60, serviceType: 'maintenance', channel: 'phone'
+    }, admin)
+    await expect(counter2.getByTestId('booking').filter({ hasText: 'D12345' })).toBeVisible({ timeout: 5000 })
+
     // The host's Settings lists the workstation with who is signed in there.
     await hostPc.getByRole('link', { name: '设置' }).click()
     await expect(hostPc.getByText('登录者：陈静')).toBeVisible({ timeout: 15_000 })
