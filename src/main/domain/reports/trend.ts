@@ -5,7 +5,7 @@
  */
 import type { ReadDb } from '../../db/types'
 import type { TrendPoint } from '../../../shared/contract/reports'
-import { fromLocal, offsetMinutes } from '../../../shared/time'
+import { addDays, fromLocal, offsetMinutes } from '../../../shared/time'
 import { localRange, monthEnd } from './period'
 import { hasTables, median, onsiteMetSql } from './sources'
 
@@ -23,7 +23,11 @@ type Pair = { m: string; num: number; den: number }
 export function groupedTrend(db: ReadDb, months: string[], timeZone: string, offset: number, now: string): TrendPoint[] {
   const span = localRange(`${months[0]}-01`, monthEnd(months[months.length - 1]!), timeZone)
   const shift = `${offset >= 0 ? '+' : ''}${offset} minutes`
-  const month = (col: string) => `substr(datetime(${col}, '${shift}'), 1, 7)`
+  // Month of an instant by comparing with the months' first instants: plain text comparisons,
+  // several times faster than datetime() on every row. The literals are our own ISO strings.
+  const starts = months.map((m) => fromLocal(`${m}-01`, timeZone).toISOString())
+  const month = (col: string) =>
+    `CASE ${starts.slice(1).map((b, i) => `WHEN ${col} < '${b}' THEN '${months[i]}'`).join(' ')} ELSE '${months[months.length - 1]}' END`
   const args = { start: span.start, end: span.end, from: span.from, to: span.to, now, shift }
   const pairs = new Map<string, Map<string, { num: number; den: number }>>()
   const add = (key: string, rows: Pair[]) => {
@@ -53,9 +57,13 @@ export function groupedTrend(db: ReadDb, months: string[], timeZone: string, off
       WHERE received_at >= @start AND received_at < @end AND service_fault = 1 GROUP BY m`))
   }
   if (hasTables(db, 'followup_tasks', 'followup_calls', 'wo_warranties', 'work_orders')) {
-    add('warrantyFollowup', db.prepare(`SELECT substr(t.due_by, 1, 7) AS m, count(*) AS den,
-        sum((SELECT substr(datetime(min(c.at), @shift), 1, 10) FROM followup_calls c WHERE c.task_id = t.id AND c.outcome = 'reached') <= t.due_by) AS num
-      FROM followup_tasks t JOIN work_orders w ON w.id = t.work_order_id
+    // Each day's end as an instant, so "reached by the end of the window" is an index range on the call's time.
+    const ends: string[] = []
+    for (let d = span.from; d <= span.to; d = addDays(d, 1)) ends.push(`('${d}', '${new Date(Date.parse(`${d}T00:00:00Z`) + 86_400_000 - offset * 60_000).toISOString()}')`)
+    add('warrantyFollowup', db.prepare(`WITH d(day, ends) AS (VALUES ${ends.join(', ')})
+      SELECT substr(t.due_by, 1, 7) AS m, count(*) AS den,
+        sum(EXISTS (SELECT 1 FROM followup_calls c WHERE c.task_id = t.id AND c.outcome = 'reached' AND c.at < d.ends)) AS num
+      FROM followup_tasks t JOIN d ON d.day = t.due_by JOIN work_orders w ON w.id = t.work_order_id
       WHERE t.kind = 'first_call' AND t.due_by >= @from AND t.due_by <= @to AND t.status <> 'cancelled' AND (t.due_by < @today OR t.status = 'done')
         AND EXISTS (SELECT 1 FROM wo_warranties y WHERE y.vehicle_id = t.vehicle_id AND y.starts_at <= w.delivered_at AND y.ends_on >= t.reason_date)
       GROUP BY m`).all({ ...args, today: localToday(now, offset) }) as Pair[])
