@@ -8,7 +8,14 @@ export function warrantySlipDoc(d: SheetData): TDocumentDefinitions {
   const o = d.order
   const w = PAGE[d.paper].width
   const date = (iso: string) => formatDate(`${iso.slice(0, 10)}T12:00:00Z`, d.locale, 'UTC')
-  const categoryName = (code: string) => d.wo.warrantyCategories.find((c) => c.code === code)?.label ?? t(`workorders.warrantyCat.${code}`)
+  const categoryName = (code: string) => {
+    const own = d.wo.warrantyCategories.find((c) => c.code === code)?.label
+    if (own) return own
+    const key = `workorders.warrantyCat.${code}`
+    const word = t(key)
+    // A category the shop has since removed prints by its code rather than as a missing message.
+    return word === key ? code : word
+  }
   const from = d.warranty[0]?.startsAt ?? o.deliveredAt ?? d.printedAt.toISOString()
   const content: Content[] = [
     head(d, 'workorders.pr.warrantyTitle'),
