@@ -154,4 +154,37 @@ test.describe('the parts ledger, end to end', () => {
     await expect(page.getByTestId('stock-report')).toContainText('Brakes')
     await page.screenshot({ path: 'test-results/screens/parts-reports-en.png', fullPage: true })
   })
+
+  test('every page of the ledger and its settings panel opens without an error; a transfer to a station posts from the screen', async ({ page, shop }) => {
+    const admin = await shop.setupAdmin('陈静', '2468')
+    const boss = await shop.api<{ id: number }>('staff.create', { name: '孙总监', roles: ['warehouse_clerk', 'service_director'], pin: '1357' }, admin)
+    const token = (await shop.api<{ token: string }>('auth.signIn', { staffId: boss.id, pin: '1357' })).token
+    const brakes = (await shop.api<Array<{ id: number; code: string }>>('parts.categories.list', {}, token)).find((x) => x.code === 'motor')!.id
+    const part = await shop.api<{ id: number }>('parts.create', { partNo: 'MT-EV-60K', name: '驱动电机', unit: '台', categoryId: brakes, costCents: 860_000 }, token)
+    await shop.api('parts.receipts.post', { lines: [{ partId: part.id, qty: 3 }] }, token)
+    await shop.api('parts.locations.save', { code: 'ST1', name: '宝安服务站' }, token)
+    const errors: string[] = []
+    page.on('pageerror', (e) => errors.push(e.message))
+    await signIn(page, shop, '孙总监', '1357')
+    await page.getByRole('link', { name: '备件台账' }).click()
+    for (const tab of ['入库接收', '领料单', '调拨 · 报废 · 索赔核销', '盘点', '对账与旧件', '二次索赔', '报表', '库存']) {
+      await page.getByRole('tab', { name: tab }).click()
+      await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true')
+    }
+    await page.getByRole('tab', { name: '调拨 · 报废 · 索赔核销' }).click()
+    await page.getByRole('combobox', { name: '调入' }).click()
+    await page.getByRole('option', { name: '宝安服务站' }).click()
+    await page.getByLabel('输入零件号后回车').fill('MT-EV-60K')
+    await page.getByLabel('输入零件号后回车').press('Enter')
+    await page.getByRole('button', { name: '过账' }).click()
+    await expect(page.getByText('已过账')).toBeVisible()
+    const got = await shop.api<{ balances: Array<{ qty: number }> }>('parts.get', { id: part.id }, token)
+    expect(got.balances.map((b) => b.qty)).toEqual([2, 1])
+    await page.getByRole('link', { name: '设置' }).click()
+    await expect(page.getByText('领料审批')).toBeVisible()
+    await expect(page.getByRole('cell', { name: '宝安服务站', exact: true })).toBeVisible()
+    mkdirSync('test-results/screens', { recursive: true })
+    await page.screenshot({ path: 'test-results/screens/parts-settings-zh-CN.png', fullPage: true })
+    expect(errors).toEqual([])
+  })
 })
