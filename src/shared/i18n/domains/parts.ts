@@ -156,7 +156,8 @@ export const parts = defineMessages({
       printLedgerCard: 'Print ledger card',
       balances: 'Balances by location',
       reservedHint: 'Reserved: promised to today’s and tomorrow’s bookings not yet checked in.',
-      more: 'More parts: narrow the search.'
+      more: 'More parts: narrow the search.',
+      reverseWhole: 'The whole document is reversed, every line of it, by movements that point at the originals.'
     },
     import: {
       title: 'Import the part master',
@@ -515,7 +516,8 @@ export const parts = defineMessages({
       printLedgerCard: '打印台账卡',
       balances: '各库点库存',
       reservedHint: '已预留：今天和明天尚未接车的预约所需配件。',
-      more: '还有更多配件：请缩小搜索范围。'
+      more: '还有更多配件：请缩小搜索范围。',
+      reverseWhole: '整张单据的所有行都会被冲销，冲销记录指向原记录。'
     },
     import: {
       title: '导入配件主数据',
@@ -874,7 +876,8 @@ export const parts = defineMessages({
       printLedgerCard: '列印台帳卡',
       balances: '各庫點庫存',
       reservedHint: '已預留：今天和明天尚未接車的預約所需配件。',
-      more: '還有更多配件：請縮小搜尋範圍。'
+      more: '還有更多配件：請縮小搜尋範圍。',
+      reverseWhole: '整張單據的所有行都會被沖銷，沖銷記錄指向原記錄。'
     },
     import: {
       title: '匯入配件主資料',

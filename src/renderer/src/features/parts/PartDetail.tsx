@@ -8,7 +8,7 @@ import { useHasRole } from '../../app/session'
 import { showError } from '../../lib/errors'
 import { formatDateTime, formatMoney, formatNumber } from '../../lib/format'
 import { PartForm } from './PartForm'
-import { PrintMenu, WatchedBadge, categoryName, useLookups } from './shared'
+import { PrintMenu, ReasonModal, WatchedBadge, categoryName, useLookups } from './shared'
 
 type Detail = Part & { balances: Array<{ locationId: number; locationName: string; qty: number }> }
 
@@ -21,6 +21,7 @@ export function PartDetail({ id, onBack }: { id: number; onBack(): void }) {
   const [locationId, setLocationId] = useState<string | null>(null)
   const [card, setCard] = useState<{ entries: LedgerEntry[]; more: boolean } | null>(null)
   const [editing, setEditing] = useState(false)
+  const [reversing, setReversing] = useState<LedgerEntry | null>(null)
   const load = useCallback(() => {
     call('parts.get', { id }).then(setPart).catch((err: unknown) => showError(t, err))
     call('parts.reports.ledgerCard', { partId: id, ...(locationId ? { locationId: Number(locationId) } : {}) })
@@ -103,6 +104,7 @@ export function PartDetail({ id, onBack }: { id: number; onBack(): void }) {
             <Table.Th ta="right">{t('parts.out')}</Table.Th>
             <Table.Th ta="right">{t('parts.balance')}</Table.Th>
             <Table.Th>{t('parts.staff')}</Table.Th>
+            <Table.Th />
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
@@ -121,10 +123,41 @@ export function PartDetail({ id, onBack }: { id: number; onBack(): void }) {
                 {formatNumber(e.balance)}
               </Table.Td>
               <Table.Td>{e.staffName}</Table.Td>
+              <Table.Td>
+                {canEdit && !e.reversesId && !e.reversedBy && e.kind !== 'count' && (
+                  <Button size="compact-sm" variant="subtle" color="red" onClick={() => setReversing(e)}>
+                    {t('parts.receive.reverse')}
+                  </Button>
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
+      <ReasonModal
+        title={t('parts.receive.reverseReason')}
+        opened={reversing !== null}
+        onClose={() => setReversing(null)}
+        onConfirm={async (reason) => {
+          try {
+            await call('parts.movements.reverse', { postingId: reversing!.postingId, reason })
+            setReversing(null)
+            load()
+          } catch (err) {
+            showError(t, err)
+          }
+        }}
+      >
+        <Text size="sm" c="dimmed">
+          {t('parts.stock.reverseWhole')}
+        </Text>
+        {reversing && (
+          <Text>
+            {t(`parts.kinds.${reversing.kind}`)} · {reversing.reference} · {reversing.qty > 0 ? '+' : ''}
+            {reversing.qty}
+          </Text>
+        )}
+      </ReasonModal>
       {editing && (
         <PartForm
           part={part}
