@@ -155,7 +155,7 @@ test.describe('the parts ledger, end to end', () => {
     await page.screenshot({ path: 'test-results/screens/parts-reports-en.png', fullPage: true })
   })
 
-  test('every page of the ledger and its settings panel opens without an error; a transfer to a station posts from the screen', async ({ page, shop }) => {
+  test('every page of the ledger and its settings panel opens without an error; a transfer to a station posts from the screen and is reversed from the ledger card', async ({ page, shop }) => {
     const admin = await shop.setupAdmin('陈静', '2468')
     const boss = await shop.api<{ id: number }>('staff.create', { name: '孙总监', roles: ['warehouse_clerk', 'service_director'], pin: '1357' }, admin)
     const token = (await shop.api<{ token: string }>('auth.signIn', { staffId: boss.id, pin: '1357' })).token
@@ -180,6 +180,14 @@ test.describe('the parts ledger, end to end', () => {
     await expect(page.getByText('已过账')).toBeVisible()
     const got = await shop.api<{ balances: Array<{ qty: number }> }>('parts.get', { id: part.id }, token)
     expect(got.balances.map((b) => b.qty)).toEqual([2, 1])
+    // Posted to the wrong station: reversed from the ledger card, with a reason.
+    await page.getByRole('tab', { name: '库存' }).click()
+    await page.getByRole('row', { name: /MT-EV-60K/ }).click()
+    await page.getByTestId('ledger-card').getByRole('row', { name: /调拨/ }).first().getByRole('button', { name: '冲销' }).click()
+    await page.getByRole('dialog').getByLabel('原因').fill('调错服务站')
+    await page.getByRole('dialog').getByRole('button', { name: '保存' }).click()
+    await expect(page.getByTestId('balance-1')).toHaveText('3 台')
+    await expect(page.getByTestId('ledger-card')).toContainText('（冲销）')
     await page.getByRole('link', { name: '设置' }).click()
     await expect(page.getByText('领料审批')).toBeVisible()
     await expect(page.getByRole('cell', { name: '宝安服务站', exact: true })).toBeVisible()
