@@ -15,6 +15,27 @@ const readFile = (file: File): Promise<string> =>
     r.readAsDataURL(file)
   })
 
+/**
+ * A phone photo is scaled to at most 1600 px and saved as JPEG before it is sent: a few hundred KB
+ * instead of several MB, small enough for a LAN workstation's request and the data folder.
+ */
+async function shrink(file: File): Promise<string> {
+  const original = await readFile(file)
+  const img = new window.Image()
+  img.src = original
+  await img.decode()
+  const scale = Math.min(1, 1600 / Math.max(img.naturalWidth, img.naturalHeight))
+  const canvas = document.createElement('canvas')
+  canvas.width = Math.max(1, Math.round(img.naturalWidth * scale))
+  canvas.height = Math.max(1, Math.round(img.naturalHeight * scale))
+  const ctx = canvas.getContext('2d')
+  if (!ctx) return original
+  ctx.fillStyle = '#fff'
+  ctx.fillRect(0, 0, canvas.width, canvas.height)
+  ctx.drawImage(img, 0, 0, canvas.width, canvas.height)
+  return canvas.toDataURL('image/jpeg', 0.85)
+}
+
 function Thumb({ id, onOpen }: { id: number; onOpen(url: string): void }) {
   const { t } = useTranslation()
   const [url, setUrl] = useState<string | null>(null)
@@ -32,7 +53,7 @@ export function Photos({ o, subject, subjectId, run }: { o: WorkOrder; subject: 
   const mine = o.photos.filter((p) => p.subject === subject && p.subjectId === subjectId)
   const add = async (file: File | undefined): Promise<void> => {
     if (!file) return
-    const dataUrl = await readFile(file)
+    const dataUrl = await shrink(file)
     await run(async () => {
       await call('workorders.photos.add', { workOrderId: o.id, subject, subjectId, dataUrl })
       return call('workorders.get', { id: o.id })
