@@ -144,7 +144,7 @@ function FigureTable({ title, figures, period, date, onExport }: { title: string
                 </Table.Td>
                 <Table.Td fz="md" style={{ whiteSpace: 'nowrap' }}>{targetText(t, f)}</Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}>
-                  {f.met === null ? <Badge color="gray" size="lg" style={{ overflow: 'visible' }}>{t('reports.noData')}</Badge> : <Badge color={f.met ? 'teal' : 'red'} size="lg" style={{ overflow: 'visible' }}>{f.met ? t('reports.met') : t('reports.missed')}</Badge>}
+                  {f.met === null ? <Badge color="gray" size="lg" miw={84} styles={{ label: { overflow: 'visible' } }}>{t('reports.noData')}</Badge> : <Badge color={f.met ? 'teal' : 'red'} size="lg" miw={84} styles={{ label: { overflow: 'visible' } }}>{f.met ? t('reports.met') : t('reports.missed')}</Badge>}
                 </Table.Td>
                 <Table.Td>
                   <Text size="sm">
