@@ -52,17 +52,16 @@ export function MovesTab() {
       if (kind === 'transfer') await call('parts.transfer', { fromLocationId: Number(from), toLocationId: Number(to), lines: partLines, note: reason || null })
       else if (kind === 'scrap') await call('parts.scrap', { locationId: Number(from), lines: partLines, reason })
       else {
-        for (const l of partLines) {
-          await call('parts.warrantyWriteOff', {
-            locationId: Number(from),
-            partId: l.partId,
-            qty: l.qty,
-            workOrderId: Number(workOrderId),
-            serviceReport,
-            oldPartDescription: oldPart || null,
-            oldPartReturned: oldReturned
-          })
-        }
+        const l = partLines[0]!
+        await call('parts.warrantyWriteOff', {
+          locationId: Number(from),
+          partId: l.partId,
+          qty: l.qty,
+          workOrderId: Number(workOrderId),
+          serviceReport,
+          oldPartDescription: oldPart || null,
+          oldPartReturned: oldReturned
+        })
       }
       notifications.show({ color: 'green', message: t('parts.moves.posted') })
       reset()
@@ -108,7 +107,12 @@ export function MovesTab() {
             </SimpleGrid>
           </>
         )}
-        <PartNoInput onPick={(part) => setLines((ls) => (ls.some((l) => l.part.id === part.id) ? ls : [...ls, { part, qty: 1 }]))} />
+        <PartNoInput
+          onPick={(part) =>
+            // A write-off is one part against one service report: one posting, one old part expected back.
+            setLines((ls) => (kind === 'warranty' ? [{ part, qty: 1 }] : ls.some((l) => l.part.id === part.id) ? ls : [...ls, { part, qty: 1 }]))
+          }
+        />
         {lines.map((l, i) => (
           <Group key={l.part.id}>
             <Text fw={700} w={160}>
