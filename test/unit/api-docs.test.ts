@@ -16,7 +16,7 @@ describe('the contract', () => {
       expect(def.access === 'public' || def.access === 'signed-in' || def.access.length > 0, name).toBe(true)
     }
   })
-  it('leaves only the sign-in screen (and a new PC's connect-to-a-host) open without a session', () => {
+  it('leaves only the sign-in screen (and a new PC’s connect-to-a-host) open without a session', () => {
     const open = Object.entries(contract).filter(([, d]) => d.access === 'public').map(([n]) => n).sort()
     expect(open).toEqual(['auth.setup', 'auth.signIn', 'auth.status', 'lan.connect', 'lan.discover', 'lan.workstationStatus'])
   })

@@ -6,7 +6,8 @@ import type { Core } from '../core/context'
 import { dispatch } from '../core/dispatch'
 import { CONTENT_SECURITY_POLICY } from '../security'
 
-const MAX_BODY = 2 * 1024 * 1024
+// Large enough for a 10,000-part XLSX import sent as base64.
+const MAX_BODY = 16 * 1024 * 1024
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',

@@ -9,7 +9,7 @@ import { open, seal } from './crypto'
 import type { LanHost } from './host'
 import { isLanAddress } from './ranges'
 
-const MAX_BODY = 4 * 1024 * 1024
+const MAX_BODY = 16 * 1024 * 1024
 const CLOCK_SKEW_MS = 120_000
 // Calls a workstation may never make on the host: the first-start setup belongs at the host's screen.
 const HOST_ONLY = new Set(['auth.setup', 'lan.configureHost', 'lan.startPairing', 'lan.revokeDevice', 'backup.restore', 'documents.show'])

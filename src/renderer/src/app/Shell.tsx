@@ -1,6 +1,6 @@
 import { AppShell, Badge, Button, Group, NavLink, ScrollArea, Stack, Text, Title } from '@mantine/core'
 import { useTranslation } from 'react-i18next'
-import { DEFAULT_FEATURE, FEATURES } from '../features/registry'
+import { defaultFeatureFor, FEATURES } from '../features/registry'
 import { HostBanner } from '../features/lan/HostBanner'
 import { navigate, useRoute } from '../lib/router'
 import { LanguageSelect } from './LanguageSelect'
@@ -10,7 +10,7 @@ export function Shell() {
   const { t } = useTranslation()
   const { staff, locale, setLocale, signOut } = useSession()
   const route = useRoute()
-  const current = FEATURES.find((f) => f.key === route[0]) ?? FEATURES.find((f) => f.key === DEFAULT_FEATURE)!
+  const current = FEATURES.find((f) => f.key === route[0]) ?? FEATURES.find((f) => f.key === defaultFeatureFor(staff.roles))!
   const Page = current.Page
   return (
     <AppShell header={{ height: 60 }} navbar={{ width: 250, breakpoint: 0 }} padding="lg">

@@ -1,4 +1,5 @@
 import type { ComponentType } from 'react'
+import type { Role } from '../../../shared/roles'
 import {
   IconCalendarTime,
   IconCar,
@@ -35,4 +36,10 @@ export const FEATURES: Feature[] = [
   { key: 'settings', icon: IconSettings, Page: SettingsPage }
 ]
 
-export const DEFAULT_FEATURE = 'customers'
+/** Where a person lands after signing in: the screen their role works from all day. */
+export function defaultFeatureFor(roles: readonly Role[]): string {
+  if (roles.includes('advisor') || roles.includes('frontdesk_supervisor') || roles.includes('workshop_supervisor') || roles.includes('service_director')) return 'board'
+  if (roles.includes('warehouse_clerk')) return 'parts'
+  if (roles.includes('followup_agent')) return 'followup'
+  return 'settings'
+}
