@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
 import type { Locale } from '../../../shared/contract/common'
-import type { Figure, KpiReport, RecordRow, StaffRow } from '../../../shared/contract/reports'
+import type { KpiReport, RecordRow, StaffRow } from '../../../shared/contract/reports'
 import { translate } from '../../../shared/i18n'
 import { toLocalDateTime } from '../../../shared/time'
 
@@ -8,17 +8,13 @@ export interface Sheet {
   title: string
   headers: string[]
   rows: Array<Array<string | number | null>>
-  /** Columns holding percentages (0–100) or hours: written as numbers, never as text. */
+  /** Column widths in characters. Figures go in as numbers (percent 0–100, hours), never as text. */
   widths?: number[]
   /** Row indexes (0-based, data rows) to mark red: a missed target. */
   missed?: number[]
 }
 
 const tr = (locale: Locale) => (k: string, p?: Record<string, string | number>) => translate(locale, `reports.${k}`, p)
-
-export function figureValue(f: Pick<Figure, 'value'>): number | null {
-  return f.value
-}
 
 export function figuresSheet(report: KpiReport, locale: Locale): Sheet {
   const t = tr(locale)
