@@ -64,6 +64,31 @@ export function signaturePng(seed = 1): string {
   return `data:image/png;base64,${png.toString('base64')}`
 }
 
+/** A stand-in for a workshop photo (a brake pad against a grey bench), as an opaque PNG data URL. */
+export function photoPng(): string {
+  const w = 160
+  const h = 120
+  const px = Buffer.alloc((w * 3 + 1) * h)
+  for (let y = 0; y < h; y++) {
+    for (let x = 0; x < w; x++) {
+      const o = y * (w * 3 + 1) + 1 + x * 3
+      const pad = x > 40 && x < 120 && y > 45 && y < 75
+      const wear = pad && y > 62
+      const g = pad ? (wear ? 60 : 110) : 170 + Math.round((x + y) / 10)
+      px[o] = pad ? g + 20 : g
+      px[o + 1] = g
+      px[o + 2] = pad ? g - 10 : g + 5
+    }
+  }
+  const ihdr = Buffer.alloc(13)
+  ihdr.writeUInt32BE(w, 0)
+  ihdr.writeUInt32BE(h, 4)
+  ihdr[8] = 8
+  ihdr[9] = 2
+  const png = Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(px)), chunk('IEND', Buffer.alloc(0))])
+  return `data:image/png;base64,${png.toString('base64')}`
+}
+
 const PARTS: Array<[string, string, number]> = [
   ['前制动片（原厂）', 'BP-2041-F', 48_000],
   ['机油滤清器', 'OF-1187', 6_800],
@@ -126,6 +151,8 @@ export async function deliveredOrder(call: Caller, vehicleId: number, mileageKm:
       note: i.id === urgent.id ? '已接近磨损极限' : i.id === soon.id ? '刮水有条纹' : null
     }))
   })) as Order
+  await call('workorders.photos.add', { workOrderId: id, subject: 'inspection', subjectId: urgent.id, caption: '前制动片', dataUrl: photoPng() })
+  o = (await call('workorders.get', { id })) as Order
   o = (await call('workorders.inspection.decide', { id, version: o.version, itemId: urgent.id, decision: 'approved' })) as Order
   o = (await call('workorders.inspection.decide', { id, version: o.version, itemId: soon.id, decision: 'declined' })) as Order
   const [pads, filter, oil] = PARTS

@@ -82,7 +82,7 @@ export const workordersHandlers: HandlerMap<typeof workordersContract> = {
   'workorders.report.sign': ({ workOrderId, signerName, signature }, ctx) =>
     write(ctx, workOrderId, () => signReport(ctx.db, requireActor(ctx), ctx.clock.now(), workOrderId, signerName, signature)),
   'workorders.print': async (input, ctx) => {
-    const { pdf, pages, fileName } = await printSheet(ctx.db, input, ctx.clock.now())
+    const { pdf, pages, fileName } = await printSheet(ctx.db, input, ctx.clock.now(), ctx.core.dataDir)
     return { documentId: ctx.core.documents.put(pdf, fileName, ctx.token), fileName, pages, bytes: pdf.length }
   },
   'workorders.settings.get': (_input, { db }) => readWoSettings(db),

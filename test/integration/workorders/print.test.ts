@@ -52,6 +52,11 @@ describe('the printed work-order sheets', () => {
     expect(all).toContain('△近期注意')
     expect(all).toContain('○正常')
   })
+  it('the inspection sheet carries the photo taken of the urgent item', async () => {
+    const ref = await shop.call(token, 'workorders.print', { workOrderId: delivered, sheet: 'inspection', locale: 'zh-CN' })
+    const doc = shop.core.documents.take(ref.documentId, token)
+    expect(doc?.pdf.toString('latin1').match(/\/Subtype \/Image/g)?.length).toBeGreaterThanOrEqual(1)
+  })
   it('the check-in sheet fits one A4 page with the damage list and both signatures', async () => {
     const { all, count } = await text(delivered, 'checkin', 'zh-CN')
     expect(count).toBe(1)

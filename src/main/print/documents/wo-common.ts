@@ -34,6 +34,8 @@ export interface SheetData {
     report: { signature: string | null; signerName: string | null; signedAt: string | null } | null
   }
   warranty: WarrantyLine[]
+  /** Inspection item id → its photos as data URLs (JPEG/PNG, read from the data folder). */
+  itemPhotos: Record<number, string[]>
 }
 
 export const PAGE = {

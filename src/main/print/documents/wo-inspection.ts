@@ -28,6 +28,16 @@ export function inspectionSheetDoc(d: SheetData): TDocumentDefinitions {
         i.note ?? '',
         i.decision ? t(i.decision === 'approved' ? 'workorders.approvedItem' : 'workorders.declinedItem') : ''
       ])
+      const photos = d.itemPhotos[i.id] ?? []
+      if (photos.length) {
+        body.push([
+          { colSpan: 5, columns: photos.map((image) => ({ image, fit: [96, 72] as [number, number], width: 100 })), columnGap: 6, margin: [6, 0, 0, 2] },
+          '',
+          '',
+          '',
+          ''
+        ])
+      }
     }
   }
   const content: Content[] = [

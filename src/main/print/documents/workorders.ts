@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import type { TDocumentDefinitions } from 'pdfmake/interfaces'
 import type { ReadDb } from '../../db/types'
 import type { Locale } from '../../../shared/contract/common'
@@ -33,7 +35,26 @@ const TITLE: Record<Sheet, string> = {
 }
 
 /** Reads what a sheet prints: the order, the shop's settings and the signatures (kept out of `workorders.get`). */
-export function sheetData(db: ReadDb, workOrderId: number, locale: Locale | undefined, paper: Paper, now: Date): SheetData {
+/** Up to three photos per inspection item, as pdfmake can embed them (JPEG, PNG; WebP is left out). */
+function itemPhotos(db: ReadDb, dataDir: string | null, workOrderId: number): Record<number, string[]> {
+  if (!dataDir) return {}
+  const rows = db
+    .prepare(`SELECT subject_id AS itemId, file, mime FROM wo_photos WHERE work_order_id = ? AND subject = 'inspection' AND mime IN ('image/jpeg', 'image/png') ORDER BY id`)
+    .all(workOrderId) as Array<{ itemId: number; file: string; mime: string }>
+  const out: Record<number, string[]> = {}
+  for (const r of rows) {
+    const list = (out[r.itemId] ??= [])
+    if (list.length >= 3) continue
+    try {
+      list.push(`data:${r.mime};base64,${readFileSync(join(dataDir, r.file)).toString('base64')}`)
+    } catch {
+      // A photo file removed from the folder by hand: the sheet prints without it.
+    }
+  }
+  return out
+}
+
+export function sheetData(db: ReadDb, workOrderId: number, locale: Locale | undefined, paper: Paper, now: Date, dataDir: string | null = null): SheetData {
   const settings = readSettings(db)
   const wo = readWoSettings(db)
   const order = getWorkOrder(db, workOrderId, wo, now)
@@ -56,16 +77,18 @@ export function sheetData(db: ReadDb, workOrderId: number, locale: Locale | unde
     printedAt: now,
     paper,
     signatures: { checkinCustomer: ci?.c ?? null, checkinAdvisor: ci?.a ?? null, approval: ap ?? null, report: rep ?? null },
-    warranty: stored.length ? stored : warrantyDrafts(db, workOrderId, new Date(order.deliveredAt ?? now.toISOString()))
+    warranty: stored.length ? stored : warrantyDrafts(db, workOrderId, new Date(order.deliveredAt ?? now.toISOString())),
+    itemPhotos: itemPhotos(db, dataDir, workOrderId)
   }
 }
 
 export async function printSheet(
   db: ReadDb,
   input: { workOrderId: number; sheet: Sheet; paper: Paper; locale?: Locale | undefined },
-  now: Date
+  now: Date,
+  dataDir: string | null = null
 ): Promise<{ pdf: Buffer; pages: number; fileName: string }> {
-  const d = sheetData(db, input.workOrderId, input.locale, input.paper, now)
+  const d = sheetData(db, input.workOrderId, input.locale, input.paper, now, input.sheet === 'inspection' ? dataDir : null)
   const { pdf, pages } = await renderPdf(SHEET_BUILDERS[input.sheet](d), d.locale)
   const title = translate(d.locale, `workorders.pr.${TITLE[input.sheet]}`)
   return { pdf, pages, fileName: `${d.order.number}-${title}${input.paper === 'A5' ? '-A5' : ''}.pdf` }
