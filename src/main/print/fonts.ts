@@ -37,7 +37,7 @@ let tcCoverage: { hasGlyphForCodePoint(cp: number): boolean } | null = null
 
 /** Whether Noto Sans TC can draw every character of a text (it lacks Simplified-only ones like 张 and 们). */
 export function tcCanDraw(text: string): boolean {
-  tcCoverage ??= fontkit.create(readFileSync(resolveModule(FILES['tc-regular.ttf']))) as unknown as { hasGlyphForCodePoint(cp: number): boolean }
+  tcCoverage ??= fontkit.create(readFileSync(resolveModule(FILES['tc-regular.ttf'])))
   for (const ch of text) {
     const cp = ch.codePointAt(0) as number
     if (cp > 0x2e7f && !tcCoverage.hasGlyphForCodePoint(cp)) return false
