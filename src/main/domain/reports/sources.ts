@@ -134,24 +134,36 @@ function dayEnd(date: string, timeZone: string): string {
 export const calledInWindow = (row: FirstCallRow, timeZone: string): boolean =>
   row.firstReachedAt !== null && row.firstReachedAt < dayEnd(row.dueBy, timeZone)
 
+/** The same rule as warrantyFirstCalls, counted in SQL: each day's end is an index range on the call's time. */
 export function warrantyFollowup(db: ReadDb, r: Range, today: string, timeZone: string): Count {
-  const rows = warrantyFirstCalls(db, r, today)
-  const num = rows.filter((x) => calledInWindow(x, timeZone)).length
-  return { num, den: rows.length, parts: { due: rows.length, calledInWindow: num, late: rows.filter((x) => x.firstReachedAt && !calledInWindow(x, timeZone)).length } }
+  if (!hasTables(db, 'followup_tasks', 'followup_calls', 'wo_warranties', 'work_orders')) return { num: 0, den: 0, parts: {} }
+  const days: string[] = []
+  for (let d = r.from; d <= r.to; d = addDays(d, 1)) days.push(`('${d}', '${dayEnd(d, timeZone)}')`)
+  const c = db
+    .prepare(
+      `WITH d(day, ends) AS (VALUES ${days.join(', ')}),
+       j AS (SELECT EXISTS (SELECT 1 FROM followup_calls c WHERE c.task_id = t.id AND c.outcome = 'reached' AND c.at < d.ends) AS inWindow,
+                    EXISTS (SELECT 1 FROM followup_calls c WHERE c.task_id = t.id AND c.outcome = 'reached') AS reached
+             FROM followup_tasks t JOIN d ON d.day = t.due_by JOIN work_orders w ON w.id = t.work_order_id
+             WHERE t.kind = 'first_call' AND t.due_by >= ? AND t.due_by <= ? AND t.status <> 'cancelled' AND (t.due_by < ? OR t.status = 'done')
+               AND t.vehicle_id IN (SELECT vehicle_id FROM wo_warranties WHERE ends_on >= ?)
+               AND EXISTS (SELECT 1 FROM wo_warranties y WHERE y.vehicle_id = t.vehicle_id AND y.starts_at <= w.delivered_at AND y.ends_on >= t.reason_date))
+       SELECT count(*) AS den, coalesce(sum(inWindow), 0) AS num, coalesce(sum(reached AND NOT inWindow), 0) AS late FROM j`
+    )
+    .get(r.from, r.to, today, addDays(r.from, -62)) as { den: number; num: number; late: number }
+  return { num: c.num, den: c.den, parts: { due: c.den, calledInWindow: c.num, late: c.late } }
 }
 
-export const REQUISITIONS_SQL = `SELECT r.id, r.status, coalesce(sum(l.issued_qty <> l.qty), 0) AS off
-  FROM requisitions r JOIN requisition_lines l ON l.requisition_id = r.id
-  WHERE r.decided_at >= ? AND r.decided_at < ? AND r.status IN ('approved', 'partly_issued', 'issued', 'closed')
-  GROUP BY r.id`
+export const REQUISITIONS_SQL = `SELECT count(*) AS approved, coalesce(sum(finished), 0) AS finished, coalesce(sum(finished AND off = 0), 0) AS asApproved
+  FROM (SELECT r.status IN ('issued', 'closed') AS finished,
+               (SELECT count(*) FROM requisition_lines l WHERE l.requisition_id = r.id AND l.issued_qty <> l.qty) AS off
+        FROM requisitions r WHERE r.decided_at >= ? AND r.decided_at < ? AND r.status IN ('approved', 'partly_issued', 'issued', 'closed'))`
 
 /** Approved requisitions whose issuing is finished: issued exactly as approved, line by line. */
 export function requisitionAccuracy(db: ReadDb, r: Range): Count {
   if (!hasTables(db, 'requisitions')) return { num: 0, den: 0, parts: {} }
-  const rows = db.prepare(REQUISITIONS_SQL).all(r.start, r.end) as Array<{ status: string; off: number }>
-  const done = rows.filter((x) => x.status === 'issued' || x.status === 'closed')
-  const num = done.filter((x) => x.off === 0).length
-  return { num, den: done.length, parts: { approved: rows.length, finished: done.length, asApproved: num, stillOpen: rows.length - done.length } }
+  const c = db.prepare(REQUISITIONS_SQL).get(r.start, r.end) as { approved: number; finished: number; asApproved: number }
+  return { num: c.asApproved, den: c.finished, parts: { approved: c.approved, finished: c.finished, asApproved: c.asApproved, stillOpen: c.approved - c.finished } }
 }
 
 export const COUNT_LINES_SQL = `SELECT count(*) AS den, coalesce(sum(l.counted_qty <> l.expected_qty), 0) AS num
