@@ -213,12 +213,17 @@ export function weeklyFollowupDoc(d: WeeklyDoc): TDocumentDefinitions {
       { text: t('print.section.targets'), style: 'section' },
       figuresTable(t, w.figures),
       chartOf(t, 'satisfaction', d.targets, w.weeks.map((x) => ({ label: x.label, value: x.satisfaction }))),
-      { text: t('print.section.complaintsByDepartment'), style: 'section' },
-      { table: { headerRows: 1, widths: ['*', ...cats.map(() => 40), 40, 50], body: deptBody }, layout: 'lightHorizontalLines', fontSize: 9 },
+      {
+        unbreakable: true,
+        stack: [
+          { text: t('print.section.complaintsByDepartment'), style: 'section' },
+          { table: { headerRows: 1, widths: ['*', ...cats.map(() => 40), 40, 50], body: deptBody }, layout: 'lightHorizontalLines', fontSize: 9 }
+        ]
+      },
       ...(w.complaints.length
         ? [
             { text: t('print.section.complaints'), style: 'section' } as Content,
-            { table: { headerRows: 1, widths: [56, 56, 40, 50, 44, 30, '*'], body: listBody }, layout: 'lightHorizontalLines', fontSize: 8.5 } as Content
+            { table: { headerRows: 1, widths: [54, 60, 44, 60, 50, 40, '*'], body: listBody }, layout: 'lightHorizontalLines', fontSize: 8.5 } as Content
           ]
         : []),
       footer(t, d)
