@@ -82,7 +82,7 @@ test.describe('customers and vehicles, end to end', () => {
   test('switching the language in the header changes every visible word and is kept', async ({ page, shop }) => {
     await shop.setupAdmin('陈静', '2468')
     await signIn(page, shop, '陈静', '2468')
-    await page.getByText('繁體', { exact: true }).click()
+    await page.getByRole('banner').getByText('繁體', { exact: true }).click()
     await expect(page.getByRole('link', { name: '客戶與車輛' })).toBeVisible()
     await page.reload()
     await expect(page.getByRole('link', { name: '客戶與車輛' })).toBeVisible()
