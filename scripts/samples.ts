@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { LOCALES } from '../src/shared/contract/common'
 import { SAMPLES } from './samples/index'
-import { sampleShop } from './samples/shop'
+import { SAMPLE_NOW, sampleShop } from './samples/shop'
 
 async function main(): Promise<void> {
   const only = process.argv[2]
@@ -16,6 +16,8 @@ async function main(): Promise<void> {
   for (const sample of SAMPLES) {
     if (only && !sample.name.includes(only)) continue
     for (const locale of LOCALES) {
+      // Every sheet starts from the same moment, whatever an earlier sheet's scenario did to the clock.
+      shop.clock.set(SAMPLE_NOW)
       const pdf = await sample.render(shop, locale)
       const file = `samples/${sample.name}.${locale}.pdf`
       writeFileSync(file, pdf)

@@ -22,9 +22,12 @@ export interface SampleShop {
 }
 
 /** The demo shop every sample sheet is filled from: same data on every run (fixed seed and clock). */
+/** The sample shop's "now": Friday 4 December 2026, 10:30 in Shenzhen. */
+export const SAMPLE_NOW = new Date('2026-12-04T02:30:00Z')
+
 export function sampleShop(): SampleShop {
   const dir = mkdtempSync(join(tmpdir(), 'frontdesk-samples-'))
-  const clock = new TestClock(new Date('2026-12-04T02:30:00Z'))
+  const clock = new TestClock(SAMPLE_NOW)
   const core = createCore({ dataDir: dir, clock, appVersion: 'samples' })
   core.db.transaction(() => {
     writeSetting(core.db, 'shop', {
