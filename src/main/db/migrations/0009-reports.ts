@@ -19,8 +19,15 @@ export const m0009: Migration = {
       CREATE INDEX reports_complaints_received ON followup_complaints(received_at, service_fault);
       CREATE INDEX reports_complaints_resolved ON followup_complaints(resolved_at) WHERE resolved_at IS NOT NULL;
       CREATE INDEX reports_requests_solved ON followup_requests(solved_at) WHERE solved_at IS NOT NULL;
-      CREATE INDEX reports_first_calls ON followup_tasks(due_by) WHERE kind = 'first_call';
-      CREATE INDEX reports_requisitions_decided ON requisitions(decided_at) WHERE decided_at IS NOT NULL;
+      -- First calls by due day with all the warranty rule reads, so the month's tasks are one index range.
+      CREATE INDEX reports_first_calls ON followup_tasks(due_by, status, vehicle_id, reason_date, work_order_id) WHERE kind = 'first_call';
+      -- A vehicle's warranties by end with their start (the first-call rule reads no warranty row).
+      CREATE INDEX reports_warranties_vehicle ON wo_warranties(vehicle_id, ends_on, starts_at);
+      -- A work order's delivery by its id without reading the wide work order row.
+      CREATE INDEX reports_wo_delivered_id ON work_orders(id, delivered_at) WHERE delivered_at IS NOT NULL;
+      -- The few requisition lines issued otherwise than approved, by requisition.
+      CREATE INDEX reports_requisition_lines_off ON requisition_lines(requisition_id) WHERE issued_qty <> qty;
+      CREATE INDEX reports_requisitions_decided ON requisitions(decided_at, status) WHERE decided_at IS NOT NULL;
       CREATE INDEX reports_counts_posted ON part_counts(posted_at) WHERE posted_at IS NOT NULL;
     `)
   }

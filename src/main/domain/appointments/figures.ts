@@ -1,7 +1,7 @@
 import type { ReadDb } from '../../db/types'
 import type { FigureRow } from '../../../shared/contract/appointments'
 import { AppError } from '../../../shared/errors'
-import { addDays, fromLocal, toLocalDate, weekday } from '../../../shared/time'
+import { addDays, fromLocal, weekday } from '../../../shared/time'
 import { readSettings } from '../settings/settings'
 
 export type Period = 'day' | 'week' | 'month'
@@ -55,13 +55,23 @@ export function figures(db: ReadDb, period: Period, from: string, to: string): F
     row.late += d.late
     row.noShow += d.noShow
   }
+  // Vehicles taken in, counted per shop-local day in SQL: each day is its own index range between
+  // the instants its midnights fall on (exact on summer-time changes too), so no row is read into JS.
+  const days: string[] = []
+  for (let d = first; d <= addDays(last, 1); d = addDays(d, 1)) days.push(d)
+  const midnights = days.map((d) => fromLocal(d, tz).toISOString())
+  const dayRanges = days.slice(0, -1).map((d, i) => `('${d}', '${midnights[i]}', '${midnights[i + 1]}')`)
   const intake = db
-    .prepare(`SELECT opened_at AS openedAt, appointment_id IS NOT NULL AS booked FROM work_orders WHERE kind = 'shop' AND opened_at >= ? AND opened_at < ?`)
-    .all(fromLocal(first, tz).toISOString(), fromLocal(addDays(last, 1), tz).toISOString()) as Array<{ openedAt: string; booked: number }>
+    .prepare(
+      `WITH d(day, starts, ends) AS (VALUES ${dayRanges.join(', ')})
+       SELECT d.day, count(*) AS intake, sum(w.appointment_id IS NOT NULL) AS booked
+       FROM d JOIN work_orders w ON w.opened_at >= d.starts AND w.opened_at < d.ends AND w.kind = 'shop' GROUP BY d.day`
+    )
+    .all() as Array<{ day: string; intake: number; booked: number }>
   for (const w of intake) {
-    const row = rows.get(periodStart(toLocalDate(new Date(w.openedAt), tz), period))
+    const row = rows.get(periodStart(w.day, period))
     if (!row) continue
-    row.intake += 1
+    row.intake += w.intake
     row.bookedIntake += w.booked
   }
   for (const row of rows.values()) {

@@ -134,6 +134,15 @@ function dayEnd(date: string, timeZone: string): string {
 export const calledInWindow = (row: FirstCallRow, timeZone: string): boolean =>
   row.firstReachedAt !== null && row.firstReachedAt < dayEnd(row.dueBy, timeZone)
 
+/**
+ * The vehicle was under warranty when it left: a warranty of the vehicle that had started by the
+ * delivery and still ran on the task's reason date. Written for the indexes: the warranty is
+ * sought by (vehicle, end) in reports_warranties_vehicle, and the delivery is read from
+ * reports_wo_delivered_id (not the wide work order row) only for a warranty that could match.
+ */
+export const UNDER_WARRANTY_SQL = `EXISTS (SELECT 1 FROM wo_warranties y WHERE y.vehicle_id = t.vehicle_id AND y.ends_on >= t.reason_date
+    AND y.starts_at <= (SELECT w.delivered_at FROM work_orders w INDEXED BY reports_wo_delivered_id WHERE w.id = t.work_order_id AND w.delivered_at IS NOT NULL))`
+
 /** The same rule as warrantyFirstCalls, counted in SQL: each day's end is an index range on the call's time. */
 export function warrantyFollowup(db: ReadDb, r: Range, today: string, timeZone: string): Count {
   if (!hasTables(db, 'followup_tasks', 'followup_calls', 'wo_warranties', 'work_orders')) return { num: 0, den: 0, parts: {} }
@@ -144,13 +153,12 @@ export function warrantyFollowup(db: ReadDb, r: Range, today: string, timeZone: 
       `WITH d(day, ends) AS (VALUES ${days.join(', ')}),
        j AS (SELECT EXISTS (SELECT 1 FROM followup_calls c WHERE c.task_id = t.id AND c.outcome = 'reached' AND c.at < d.ends) AS inWindow,
                     EXISTS (SELECT 1 FROM followup_calls c WHERE c.task_id = t.id AND c.outcome = 'reached') AS reached
-             FROM followup_tasks t JOIN d ON d.day = t.due_by JOIN work_orders w ON w.id = t.work_order_id
+             FROM d JOIN followup_tasks t ON t.due_by = d.day
              WHERE t.kind = 'first_call' AND t.due_by >= ? AND t.due_by <= ? AND t.status <> 'cancelled' AND (t.due_by < ? OR t.status = 'done')
-               AND t.vehicle_id IN (SELECT vehicle_id FROM wo_warranties WHERE ends_on >= ?)
-               AND EXISTS (SELECT 1 FROM wo_warranties y WHERE y.vehicle_id = t.vehicle_id AND y.starts_at <= w.delivered_at AND y.ends_on >= t.reason_date))
+               AND ${UNDER_WARRANTY_SQL})
        SELECT count(*) AS den, coalesce(sum(inWindow), 0) AS num, coalesce(sum(reached AND NOT inWindow), 0) AS late FROM j`
     )
-    .get(r.from, r.to, today, addDays(r.from, -62)) as { den: number; num: number; late: number }
+    .get(r.from, r.to, today) as { den: number; num: number; late: number }
   return { num: c.num, den: c.den, parts: { due: c.den, calledInWindow: c.num, late: c.late } }
 }
 

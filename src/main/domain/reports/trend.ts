@@ -7,7 +7,7 @@ import type { ReadDb } from '../../db/types'
 import type { TrendPoint } from '../../../shared/contract/reports'
 import { addDays, fromLocal, offsetMinutes } from '../../../shared/time'
 import { localRange, monthEnd } from './period'
-import { hasTables, median, onsiteMetSql } from './sources'
+import { hasTables, median, onsiteMetSql, UNDER_WARRANTY_SQL } from './sources'
 
 const pct = (num: number, den: number): number | null => (den === 0 ? null : Math.round((num / den) * 1000) / 10)
 
@@ -69,12 +69,10 @@ export function groupedTrend(db: ReadDb, months: string[], timeZone: string, off
     add('warrantyFollowup', db.prepare(`WITH d(day, ends) AS (VALUES ${ends.join(', ')})
       SELECT substr(t.due_by, 1, 7) AS m, count(*) AS den,
         sum(EXISTS (SELECT 1 FROM followup_calls c WHERE c.task_id = t.id AND c.outcome = 'reached' AND c.at < d.ends)) AS num
-      FROM followup_tasks t JOIN d ON d.day = t.due_by JOIN work_orders w ON w.id = t.work_order_id
+      FROM d JOIN followup_tasks t ON t.due_by = d.day
       WHERE t.kind = 'first_call' AND t.due_by >= @from AND t.due_by <= @to AND t.status <> 'cancelled' AND (t.due_by < @today OR t.status = 'done')
-        -- A cheap first sieve: vehicles with any warranty running near the span (a first-call window is far shorter than 62 days).
-        AND t.vehicle_id IN (SELECT vehicle_id FROM wo_warranties WHERE ends_on >= @earliest)
-        AND EXISTS (SELECT 1 FROM wo_warranties y WHERE y.vehicle_id = t.vehicle_id AND y.starts_at <= w.delivered_at AND y.ends_on >= t.reason_date)
-      GROUP BY m`).all({ ...args, today: localToday(now, offset), earliest: addDays(span.from, -62) }) as Pair[])
+        AND ${UNDER_WARRANTY_SQL}
+      GROUP BY m`).all({ ...args, today: localToday(now, offset) }) as Pair[])
   }
   if (hasTables(db, 'requisitions')) {
     add('requisitionAccuracy', all(`SELECT m, count(*) AS den, sum(off = 0) AS num FROM (
