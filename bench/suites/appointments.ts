@@ -45,12 +45,14 @@ export const appointmentsSuite: Suite = {
          VALUES (?, ?, ?, ?, ?, ?, ?, 'maintenance', '保养', 'phone', ?, 'x', 'x')`
       )
       const perDay = Math.ceil(total / 365)
+      // Quick runs have two rounds a day; starting them at 10:00 keeps them inside every day's hours.
+      const baseHour = quick ? 10 : 8
       let made = 0
       for (let d = 0; d < 365 && made < total; d++) {
         const day = addDays(FIRST_DAY, d)
         for (let k = 0; k < perDay && made < total; k++, made++) {
           // Bays fill from 08:00 in 30-minute bookings, one after the other.
-          const start = `${day}T${String(8 + Math.floor((Math.floor(k / BAYS) * 30) / 60)).padStart(2, '0')}:${(Math.floor(k / BAYS) * 30) % 60 === 0 ? '00' : '30'}`
+          const start = `${day}T${String(baseHour + Math.floor((Math.floor(k / BAYS) * 30) / 60)).padStart(2, '0')}:${(Math.floor(k / BAYS) * 30) % 60 === 0 ? '00' : '30'}`
           const past = day < TODAY
           const r = rand()
           const status = !past ? 'booked' : r < 0.05 ? 'no_show' : r < 0.1 ? 'cancelled' : 'checked_in'
