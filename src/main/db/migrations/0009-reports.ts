@@ -11,14 +11,15 @@ export const m0009: Migration = {
   up(db) {
     db.exec(`
       CREATE INDEX reports_wo_delivered ON work_orders(delivered_at, kind, promised_at) WHERE delivered_at IS NOT NULL;
-      CREATE INDEX reports_wo_response ON work_orders(response_due_at) WHERE response_due_at IS NOT NULL;
+      CREATE INDEX reports_wo_response ON work_orders(response_due_at, kind, status, onsite_distance_km, supplier_involved, arrived_at, answered_at) WHERE response_due_at IS NOT NULL;
       CREATE INDEX reports_wo_done ON work_orders(done_at, advisor_id) WHERE done_at IS NOT NULL;
       CREATE INDEX reports_wo_opened ON work_orders(opened_at, kind, appointment_id);
       CREATE INDEX reports_calls_out ON followup_calls(at, direction, outcome, satisfaction);
-      CREATE INDEX reports_calls_task ON followup_calls(task_id, outcome, at) WHERE task_id IS NOT NULL;
+      -- Reached calls by task: whether and when a first call got through.
+      CREATE INDEX reports_calls_task ON followup_calls(task_id, at) WHERE outcome = 'reached' AND task_id IS NOT NULL;
       CREATE INDEX reports_complaints_received ON followup_complaints(received_at, service_fault);
-      CREATE INDEX reports_complaints_resolved ON followup_complaints(resolved_at) WHERE resolved_at IS NOT NULL;
-      CREATE INDEX reports_requests_solved ON followup_requests(solved_at) WHERE solved_at IS NOT NULL;
+      CREATE INDEX reports_complaints_resolved ON followup_complaints(resolved_at, received_at) WHERE resolved_at IS NOT NULL;
+      CREATE INDEX reports_requests_solved ON followup_requests(solved_at, created_at) WHERE solved_at IS NOT NULL;
       -- First calls by due day with all the warranty rule reads, so the month's tasks are one index range.
       CREATE INDEX reports_first_calls ON followup_tasks(due_by, status, vehicle_id, reason_date, work_order_id) WHERE kind = 'first_call';
       -- A vehicle's warranties by end with their start (the first-call rule reads no warranty row).
