@@ -1,6 +1,6 @@
 import type { ReadDb } from '../../db/types'
 import { FIGURE_RULES, FIGURES, meets, type Figure, type FigureKey, type KpiReport, type PeriodKind, type Targets, type TrendPoint } from '../../../shared/contract/reports'
-import { toLocalDate } from '../../../shared/time'
+import { fromLocal, toLocalDate } from '../../../shared/time'
 import { readSettings } from '../settings/settings'
 import { localRange, monthEnd, periodOf, trendMonths, type Range } from './period'
 import { readTargets } from './targets'
@@ -50,10 +50,20 @@ export function figuresFor(db: ReadDb, r: Range, targets: Targets, at: Clockless
 /** Figures that make sense month by month on a chart (the ledger check is of today only). */
 export const TREND_FIGURES: FigureKey[] = ['timeliness', 'satisfaction', 'serviceFaultComplaints', 'warrantyFollowup', 'requisitionAccuracy', 'countVariance', 'solveMedian']
 
-export function trend(db: ReadDb, kind: PeriodKind, date: string, at: Clockless): TrendPoint[] {
+/**
+ * The twelve months' trend. A month's page passes the month's own figures: the last point is read
+ * from them (the same counts over the same range) rather than counted a second time.
+ */
+export function trend(db: ReadDb, kind: PeriodKind, date: string, at: Clockless, monthFigures?: Figure[]): TrendPoint[] {
   const months = trendMonths(kind, date)
-  const offset = steadyOffset(months, at.timeZone)
-  return offset === null ? trendMonthByMonth(db, months, at) : groupedTrend(db, months, at.timeZone, offset, at.now.toISOString())
+  const last = months[months.length - 1]!
+  const counted = monthFigures ? months.slice(0, -1) : months
+  const offset = steadyOffset(counted, at.timeZone)
+  const points = offset === null ? trendMonthByMonth(db, counted, at) : groupedTrend(db, counted, at.timeZone, offset, at.now.toISOString())
+  if (!monthFigures) return points
+  const started = fromLocal(`${last}-01`, at.timeZone) <= at.now
+  const value = (k: FigureKey): number | null => (started ? monthFigures.find((f) => f.key === k)?.value ?? null : null)
+  return [...points, { month: last, values: Object.fromEntries(TREND_FIGURES.map((k) => [k, value(k)])) }]
 }
 
 /** The same trend, one period at a time: for zones with summer time, and as the check of the grouped one. */
@@ -84,14 +94,15 @@ export function kpiReport(db: ReadDb, kind: PeriodKind, date: string, now: Date,
   const r = periodOf(kind, date, timeZone)
   const today = toLocalDate(now, timeZone)
   const at = { now, timeZone }
+  // The ledger check sums the whole journal (seconds on a big shop): the page asks for it apart.
+  const figures = figuresFor(db, r, targets, at, withLedger && r.from <= today && today <= r.to)
   return {
     period: kind,
     from: r.from,
     to: r.to,
     asOf: now.toISOString(),
-    // The ledger check sums the whole journal (seconds on a big shop): the page asks for it apart.
-    figures: figuresFor(db, r, targets, at, withLedger && r.from <= today && today <= r.to),
-    trend: trend(db, kind, date, at)
+    figures,
+    trend: trend(db, kind, date, at, kind === 'month' ? figures : undefined)
   }
 }
 
