@@ -15,6 +15,8 @@ export const m0009: Migration = {
       CREATE INDEX reports_wo_done ON work_orders(done_at, advisor_id) WHERE done_at IS NOT NULL;
       CREATE INDEX reports_wo_opened ON work_orders(opened_at, kind, appointment_id);
       CREATE INDEX reports_calls_out ON followup_calls(at, direction, outcome, satisfaction);
+      -- Scored calls only, narrow: the trend's satisfaction reads a year of them.
+      CREATE INDEX reports_calls_scored ON followup_calls(at, satisfaction) WHERE direction = 'out' AND outcome = 'reached' AND satisfaction IS NOT NULL;
       -- Reached calls by task: whether and when a first call got through.
       CREATE INDEX reports_calls_task ON followup_calls(task_id, at) WHERE outcome = 'reached' AND task_id IS NOT NULL;
       CREATE INDEX reports_complaints_received ON followup_complaints(received_at, service_fault);

@@ -76,11 +76,12 @@ export function groupedTrend(db: ReadDb, months: string[], timeZone: string, off
   }
   if (hasTables(db, 'requisitions')) {
     // Finished requisitions a month, less those with a line issued otherwise than approved: the
-    // few such lines are read from their own small index, not one look-up per requisition.
+    // few such lines are read from their own small index (a filter on the month's requisitions,
+    // `+r.id` so they are not looked up one by one in the table), not one look-up per requisition.
     add('requisitionAccuracy', perMonth(`SELECT count(*) AS den, count(*) AS num FROM requisitions r
       WHERE r.decided_at >= @start AND r.decided_at < @end AND r.status IN ('issued', 'closed')`))
     add('requisitionAccuracy', all(`SELECT ${month('r.decided_at')} AS m, 0 AS den, -count(*) AS num FROM requisitions r
-      WHERE r.id IN (SELECT l.requisition_id FROM requisition_lines l WHERE l.issued_qty <> l.qty)
+      WHERE +r.id IN (SELECT l.requisition_id FROM requisition_lines l WHERE l.issued_qty <> l.qty)
         AND r.decided_at >= @start AND r.decided_at < @end AND r.status IN ('issued', 'closed') GROUP BY m`))
   }
   if (hasTables(db, 'part_counts', 'part_count_lines')) {
