@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs'
-import { createServer } from 'node:net'
+import { freePort } from '../../test/helpers/net'
 import { Worker } from 'node:worker_threads'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -10,15 +10,6 @@ import { pairWithHost, WorkstationLink } from '../../src/main/lan/workstation'
 import { ROLES } from '../../src/shared/roles'
 import { addDays } from '../../src/shared/time'
 import type { Suite } from '../harness'
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
 
 /**
  * The host and four workstations on this machine (workstations are clients on 127.0.0.1 standing

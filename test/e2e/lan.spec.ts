@@ -1,15 +1,6 @@
-import { createServer } from 'node:net'
+import { freePort } from '../helpers/net'
 import { mkdirSync } from 'node:fs'
 import { expect, signIn, startShop, test } from './fixtures'
-
-const freePort = (): Promise<number> =>
-  new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
 
 test.setTimeout(120_000)
 test('two PCs, one shop: a workstation pairs with the host, and what one PC saves appears on the other', async ({ browser }) => {

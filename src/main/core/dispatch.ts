@@ -20,8 +20,16 @@ async function remoteActor(core: Core, token: string | null): Promise<Actor | nu
   return me.ok ? (me.value as Actor) : null
 }
 
+// Prepared once per connection (a restore swaps the connection): this runs twice on every call.
+const totalChangesStatements = new WeakMap<Core['db'], { get(): unknown }>()
+
 function totalChanges(core: Core): number {
-  return core.db.prepare('SELECT total_changes()').pluck().get() as number
+  let stmt = totalChangesStatements.get(core.db)
+  if (!stmt) {
+    stmt = core.db.prepare('SELECT total_changes()').pluck()
+    totalChangesStatements.set(core.db, stmt)
+  }
+  return stmt.get() as number
 }
 
 function allowed(access: Access, actor: Actor | null): boolean {

@@ -3,11 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { extname, join, normalize, resolve } from 'node:path'
 import type { Core } from '../core/context'
+import { readBody } from './body'
 import { dispatch } from '../core/dispatch'
 import { CONTENT_SECURITY_POLICY } from '../security'
-
-// Large enough for a 10,000-part XLSX import sent as base64.
-const MAX_BODY = 16 * 1024 * 1024
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -37,24 +35,6 @@ function send(res: ServerResponse, status: number, body: string | Buffer, type: 
     ...extra
   })
   res.end(body)
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolveBody, reject) => {
-    let size = 0
-    const chunks: Buffer[] = []
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length
-      if (size > MAX_BODY) {
-        reject(new Error('body too large'))
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolveBody(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
 }
 
 const bearer = (req: IncomingMessage): string | null => {

@@ -3,13 +3,13 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { contract } from '../../shared/contract'
 import type { Core } from '../core/context'
+import { readBody } from '../http/body'
 import { dispatch } from '../core/dispatch'
 import { createDevice, deviceById, touchDevice, type DeviceRow } from './devices'
 import { open, seal } from './crypto'
 import type { LanHost } from './host'
 import { isLanAddress } from './ranges'
 
-const MAX_BODY = 16 * 1024 * 1024
 const CLOCK_SKEW_MS = 120_000
 // Calls a workstation may never make on the host: the first-start setup belongs at the host's screen.
 const HOST_ONLY = new Set(['auth.setup', 'lan.configureHost', 'lan.startPairing', 'lan.revokeDevice', 'backup.restore', 'documents.show'])
@@ -27,22 +27,6 @@ export interface LanCallPayload {
   token: string | null
   time: number
   nonce: string
-}
-
-function readBody(req: IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let size = 0
-    const chunks: Buffer[] = []
-    req.on('data', (c: Buffer) => {
-      size += c.length
-      if (size > MAX_BODY) {
-        reject(new Error('too large'))
-        req.destroy()
-      } else chunks.push(c)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')))
-    req.on('error', reject)
-  })
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {

@@ -76,6 +76,7 @@ export const en = {
     editVehicle: 'Edit vehicle',
     firstVehicle: 'First vehicle (optional)',
     plate: 'Plate',
+    platePlaceholder: '粤B·12345 or ABC-1234',
     vin: 'VIN',
     make: 'Make',
     model: 'Model',

@@ -24,6 +24,16 @@ export const MESSAGES: Record<Locale, Record<string, unknown>> = Object.fromEntr
   ])
 ) as unknown as Record<Locale, Record<string, unknown>>
 
+/**
+ * Each language's own name for itself, the same whatever language the screen is in, so a
+ * person can always find theirs: short for the header switch, long for menus.
+ */
+export const LANGUAGE_NAMES: Record<Locale, { short: string; long: string }> = {
+  'zh-CN': { short: '简体', long: '简体中文' },
+  'zh-TW': { short: '繁體', long: '繁體中文' },
+  en: { short: 'EN', long: 'English' }
+}
+
 /** The app's language for a system or browser locale: zh-TW/HK/MO and Hant → zh-TW, other zh → zh-CN. */
 export function localeFor(systemLocale: string | null | undefined): Locale {
   const l = (systemLocale ?? '').toLowerCase()

@@ -74,6 +74,7 @@ export const zhCN: Messages = {
     editVehicle: '编辑车辆',
     firstVehicle: '首辆车（可选）',
     plate: '车牌',
+    platePlaceholder: '粤B·12345',
     vin: '车架号（VIN）',
     make: '品牌',
     model: '车型',

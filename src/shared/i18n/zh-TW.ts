@@ -74,6 +74,7 @@ export const zhTW: Messages = {
     editVehicle: '編輯車輛',
     firstVehicle: '第一輛車（選填）',
     plate: '車牌',
+    platePlaceholder: 'ABC-1234 或 粵B·12345',
     vin: '車身號碼（VIN）',
     make: '品牌',
     model: '車型',

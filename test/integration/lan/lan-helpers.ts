@@ -42,14 +42,4 @@ export async function pairWorkstation(hostUrl: string, code: string, name: strin
   }
 }
 
-/** A port nobody is listening on right now, for a host that must keep its port across restarts. */
-export async function freePort(): Promise<number> {
-  const { createServer } = await import('node:net')
-  return new Promise((resolve) => {
-    const s = createServer()
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port
-      s.close(() => resolve(port))
-    })
-  })
-}
+export { freePort } from '../../helpers/net'

@@ -4,7 +4,8 @@ import { IconArrowLeft, IconPencil, IconPlus, IconPrinter } from '@tabler/icons-
 import { useCallback, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Customer, Vehicle } from '../../../../shared/contract/customers'
-import type { Locale } from '../../../../shared/contract/common'
+import { LOCALES, type Locale } from '../../../../shared/contract/common'
+import { LANGUAGE_NAMES } from '../../../../shared/i18n'
 import { call, showDocument } from '../../api/client'
 import { formatDate, formatNumber } from '../../lib/format'
 import { showError } from '../../lib/errors'
@@ -57,9 +58,9 @@ export function CustomerDetail({ id }: { id: number }) {
               <Button leftSection={<IconPrinter size={18} />}>{t('customers.printCard')}</Button>
             </Menu.Target>
             <Menu.Dropdown>
-              {(['zh-CN', 'zh-TW', 'en'] as const).map((l) => (
+              {LOCALES.map((l) => (
                 <Menu.Item key={l} onClick={() => void print('print', l)}>
-                  {t('common.print')} · {l === 'zh-CN' ? '简体中文' : l === 'zh-TW' ? '繁體中文' : 'English'}
+                  {t('common.print')} · {LANGUAGE_NAMES[l].long}
                 </Menu.Item>
               ))}
               <Menu.Divider />

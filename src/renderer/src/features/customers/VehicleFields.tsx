@@ -37,7 +37,7 @@ export function VehicleFieldsEditor({ draft, onChange, errors }: { draft: Vehicl
   const set = <K extends keyof VehicleDraft>(k: K, v: VehicleDraft[K]) => onChange({ ...draft, [k]: v })
   return (
     <SimpleGrid cols={3}>
-      <TextInput label={t('customers.plate')} value={draft.plate} onChange={(e) => set('plate', e.currentTarget.value)} error={errors.plate} placeholder="粤B·12345" />
+      <TextInput label={t('customers.plate')} value={draft.plate} onChange={(e) => set('plate', e.currentTarget.value)} error={errors.plate} placeholder={t('customers.platePlaceholder')} />
       <TextInput label={t('customers.vin')} value={draft.vin} onChange={(e) => set('vin', e.currentTarget.value.toUpperCase())} error={errors.vin} maxLength={20} />
       <Select
         label={t('customers.vehicleType')}
