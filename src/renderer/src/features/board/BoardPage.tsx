@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Loader, Modal, SegmentedControl, Stack, Text, TextInput, Textarea, Title } from '@mantine/core'
 import { notifications } from '@mantine/notifications'
 import { IconChevronLeft, IconChevronRight, IconPlus, IconPrinter } from '@tabler/icons-react'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { call, showDocument } from '../../api/client'
 import { useHasRole } from '../../app/session'
@@ -31,13 +31,18 @@ export function BoardPage({ route }: { route: string[] }) {
   const [signing, setSigning] = useState<string | null>(null)
   const date = /^\d{4}-\d{2}-\d{2}$/.test(route[0] ?? '') ? (route[0] as string) : null
 
+  // Loads overlap (the timer, a live change, another day picked): only the newest may show.
+  const latest = useRef(0)
   const load = useCallback(async () => {
+    const mine = ++latest.current
     try {
       const b = await call('appointments.board', date ? { date } : {})
+      const dayTasks = await call('appointments.tasks', { date: b.date })
+      if (mine !== latest.current) return
       setBoard(b)
-      setTasks(await call('appointments.tasks', { date: b.date }))
+      setTasks(dayTasks)
     } catch (err) {
-      showError(t, err)
+      if (mine === latest.current) showError(t, err)
     }
   }, [date, t])
 
